@@ -1,0 +1,27 @@
+# The two commands of README.md: `make demo` renders the bundled example,
+# `make test` runs the test suite. Both create .venv on first use.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+
+.PHONY: demo test template clean
+
+demo: $(VENV)/.installed
+	$(PY) -m thidua_docs render data/kontum-2020.yaml -o output/kontum-2020.docx --force
+	$(PY) -m thidua_docs render data/kontum-2017.yaml -o output/kontum-2017.docx --force
+
+test: $(VENV)/.installed
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+# Rebuild templates/phat_dong.docx from thidua_docs/layout after a layout change.
+template: $(VENV)/.installed
+	$(PY) -m thidua_docs.layout.build_template
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+clean:
+	rm -rf $(VENV) output/*.docx output/*.pdf

@@ -1,0 +1,3 @@
+from thidua_docs.cli import main
+
+main()

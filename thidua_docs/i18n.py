@@ -1,0 +1,174 @@
+"""User-facing messages, Vietnamese by default, English on request.
+
+The language is chosen once per run (``--lang`` or the THIDUA_LANG variable).
+"""
+
+from __future__ import annotations
+
+import os
+
+_LANG = {"value": os.environ.get("THIDUA_LANG", "vi").lower()[:2]}
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # --- field problems -----------------------------------------------------------------
+    "missing": {
+        "vi": "thiếu trường bắt buộc '{key}': hãy thêm khóa '{key}' vào đây",
+        "en": "required field '{key}' is missing: add the key '{key}' here",
+    },
+    "extra_forbidden": {
+        "vi": "khóa '{key}' không có trong mẫu dữ liệu{hint_vi}; hãy xóa hoặc sửa tên khóa",
+        "en": "unknown key '{key}'{hint_en}; remove it or fix its name",
+    },
+    "duplicate_key": {
+        "vi": "khóa '{key}' bị lặp lại: mỗi khóa chỉ được ghi một lần, hãy xóa bản thừa",
+        "en": "key '{key}' appears twice: keep only one",
+    },
+    "complex_key": {
+        "vi": "khóa phải là một chuỗi đơn giản",
+        "en": "a key must be a plain string",
+    },
+    "bad_date": {
+        "vi": "ngày '{value}' không tồn tại: hãy ghi dạng NĂM-THÁNG-NGÀY, ví dụ 2021-01-05",
+        "en": "date '{value}' does not exist: write YEAR-MONTH-DAY, e.g. 2021-01-05",
+    },
+    "date_type": {
+        "vi": "cần một ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2021-01-05",
+        "en": "a date YEAR-MONTH-DAY is expected, e.g. 2021-01-05",
+    },
+    "date_from_datetime_parsing": {
+        "vi": "cần một ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2021-01-05",
+        "en": "a date YEAR-MONTH-DAY is expected, e.g. 2021-01-05",
+    },
+    "date_parsing": {
+        "vi": "cần một ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2021-01-05",
+        "en": "a date YEAR-MONTH-DAY is expected, e.g. 2021-01-05",
+    },
+    "string_type": {
+        "vi": "cần một đoạn văn bản (chuỗi), không phải danh sách hay bảng khóa",
+        "en": "text (a string) is expected, not a list or mapping",
+    },
+    "int_type": {"vi": "cần một số nguyên", "en": "a whole number is expected"},
+    "int_parsing": {"vi": "cần một số nguyên", "en": "a whole number is expected"},
+    "int_from_float": {"vi": "cần một số nguyên", "en": "a whole number is expected"},
+    "greater_than_equal": {
+        "vi": "giá trị quá nhỏ ({detail})", "en": "value too small ({detail})",
+    },
+    "less_than_equal": {"vi": "giá trị quá lớn ({detail})", "en": "value too large ({detail})"},
+    "bool_type": {"vi": "cần có (true) hoặc không (false)", "en": "true or false is expected"},
+    "bool_parsing": {"vi": "cần có (true) hoặc không (false)", "en": "true or false is expected"},
+    "list_type": {
+        "vi": "cần một danh sách (mỗi dòng bắt đầu bằng '- ')",
+        "en": "a list is expected (one '- ' line per entry)",
+    },
+    "too_short": {
+        "vi": "danh sách không được để trống", "en": "the list must not be empty",
+    },
+    "model_type": {
+        "vi": "cần một bảng khóa (các dòng 'khóa: giá trị')",
+        "en": "a mapping ('key: value' lines) is expected",
+    },
+    "model_attributes_type": {
+        "vi": "cần một bảng khóa (các dòng 'khóa: giá trị')",
+        "en": "a mapping ('key: value' lines) is expected",
+    },
+    "enum": {
+        "vi": "giá trị không hợp lệ; chỉ nhận: TM., KT., Q., TL., TUQ.",
+        "en": "invalid value; expected one of: TM., KT., Q., TL., TUQ.",
+    },
+    "literal_error": {"vi": "giá trị không hợp lệ ({detail})", "en": "invalid value ({detail})"},
+    "block_kind": {
+        "vi": "mỗi khối nội dung là một đoạn văn (chuỗi) hoặc có đúng một trong các khóa: "
+              "section, items, bullets, indicators{hint_vi}",
+        "en": "a block is a paragraph (a string) or a mapping with one of the keys: "
+              "section, items, bullets, indicators{hint_en}",
+    },
+    "value_error": {"vi": "giá trị không hợp lệ: {detail}", "en": "invalid value: {detail}"},
+    "unknown_placeholder": {
+        "vi": "không hiểu chỗ thay thế '{{{name}}}': chỉ dùng {{theme}}, {{year}}, {{year-1}}, "
+              "{{year+1}} (và {{value}} trong chỉ tiêu)",
+        "en": "unknown placeholder '{{{name}}}': use {{theme}}, {{year}}, {{year-1}}, "
+              "{{year+1}} (and {{value}} in an indicator)",
+    },
+    "theme_missing": {
+        "vi": "văn bản dùng {{theme}} nhưng chưa có khóa 'theme' (chủ đề phong trào)",
+        "en": "the text uses {{theme}} but no 'theme' key is given",
+    },
+    "too_deep": {
+        "vi": "đánh số quá {deepest} cấp (I., 1., a)): hãy dùng gạch đầu dòng (bullets) "
+              "cho cấp sâu hơn",
+        "en": "numbering deeper than {deepest} levels (I., 1., a)): use bullets below that",
+    },
+    "too_many_points": {
+        "vi": "quá 23 điểm a), b), ... trong một khoản ({count}): hãy tách khoản",
+        "en": "more than 23 points a), b), ... in one item ({count}): split the item",
+    },
+    "inline_content": {
+        "vi": "mục 'inline: true' chỉ chứa đoạn văn hoặc chỉ tiêu (indicators)",
+        "en": "an 'inline: true' section holds only paragraphs or indicators",
+    },
+    "yaml_syntax": {
+        "vi": "lỗi cú pháp YAML ({detail}): kiểm tra thụt lề, dấu ':' và dấu ngoặc kép",
+        "en": "YAML syntax error ({detail}): check indentation, ':' and quotes",
+    },
+    "empty_file": {
+        "vi": "tệp trống: hãy bắt đầu từ tệp mẫu data/mau-phat-dong.yaml",
+        "en": "the file is empty: start from the sample data/mau-phat-dong.yaml",
+    },
+    "not_a_mapping": {
+        "vi": "tệp phải là một bảng khóa (issuer:, document:, ...)",
+        "en": "the file must be a mapping (issuer:, document:, ...)",
+    },
+    "not_utf8": {
+        "vi": "tệp không phải UTF-8: hãy lưu lại với bảng mã UTF-8",
+        "en": "the file is not UTF-8: save it again as UTF-8",
+    },
+    "generic": {"vi": "giá trị không hợp lệ: {detail}", "en": "invalid value: {detail}"},
+    # --- run messages ---------------------------------------------------------------------
+    "invalid_input": {
+        "vi": "Dữ liệu không hợp lệ: {count} lỗi. Sửa các lỗi trên rồi chạy lại.",
+        "en": "Invalid input: {count} problem(s). Fix them and run again.",
+    },
+    "input_missing": {
+        "vi": "Không tìm thấy tệp '{path}': kiểm tra lại tên và thư mục.",
+        "en": "File '{path}' not found: check its name and folder.",
+    },
+    "input_unreadable": {
+        "vi": "Không đọc được tệp '{path}' ({reason}).",
+        "en": "Cannot read '{path}' ({reason}).",
+    },
+    "output_exists": {
+        "vi": "Tệp '{path}' đã có: thêm --force để ghi đè, hoặc chọn tên khác bằng -o.",
+        "en": "'{path}' already exists: add --force to replace it, or choose another name with -o.",
+    },
+    "output_unwritable": {
+        "vi": "Không ghi được tệp '{path}' ({reason}).",
+        "en": "Cannot write '{path}' ({reason}).",
+    },
+    "template_missing": {
+        "vi": "Không tìm thấy mẫu Word '{path}': kiểm tra --template.",
+        "en": "Word template '{path}' not found: check --template.",
+    },
+    "template_invalid": {
+        "vi": "Mẫu Word '{path}' bị hỏng hoặc không đúng: {reason}",
+        "en": "Word template '{path}' is damaged or wrong: {reason}",
+    },
+    "valid": {"vi": "Hợp lệ: {path}", "en": "Valid: {path}"},
+    "written": {"vi": "{path}", "en": "{path}"},
+}
+
+
+def set_language(lang: str) -> None:
+    """Choose the language of messages: "vi" or "en"."""
+    _LANG["value"] = "en" if lang.lower().startswith("en") else "vi"
+
+
+def message(message_key: str, /, **params: object) -> str:
+    """The message *message_key* in the current language, with *params* filled in."""
+    texts = MESSAGES.get(message_key, MESSAGES["generic"])
+    hint = params.get("hint") or ""
+    params = {
+        **params,
+        "hint_vi": f" (có phải ý bạn là '{hint}'?)" if hint else "",
+        "hint_en": f" (did you mean '{hint}'?)" if hint else "",
+    }
+    return texts[_LANG["value"]].format(**params)

@@ -1,0 +1,108 @@
+"""The house layout: every number of the page and of each paragraph style.
+
+This is the one source of the layout. ``build_template`` writes these values
+into the Word template's named styles; the renderer reads the template, never
+these numbers, so a clerk who restyles the template in Word is obeyed. Each
+value sits inside the range Nghị định 30/2020 Phụ lục I allows (see
+``thidua_docs.nd30``; a test checks it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+FONT = "Times New Roman"
+LANGUAGE = "vi-VN"
+COLOR = "000000"
+
+PAGE_WIDTH_MM = 210
+PAGE_HEIGHT_MM = 297
+MARGIN_TOP_MM = 20
+MARGIN_BOTTOM_MM = 20
+MARGIN_LEFT_MM = 30
+MARGIN_RIGHT_MM = 15
+HEADER_DISTANCE_MM = 10
+
+#: Width of the left column of the header and signature tables, in mm; the
+#: right column takes the rest of the text width.
+HEADER_LEFT_COLUMN_MM = 62
+SIGNATURE_LEFT_COLUMN_MM = 75
+
+#: Length of the line under the Tiêu ngữ, as a fraction of the text above it.
+TIEU_NGU_RULE_FRACTION = 1.0
+#: Length of the line under the issuing body: 1/3 to 1/2 of its name.
+ISSUER_RULE_FRACTION = 0.4
+#: Thickness of both lines, in eighths of a point (Word's w:sz).
+RULE_WEIGHT_EIGHTHS = 6
+
+
+class Align(str, Enum):
+    LEFT = "left"
+    CENTER = "center"
+    RIGHT = "right"
+    JUSTIFY = "justify"
+
+
+@dataclass(frozen=True)
+class StyleSpec:
+    """One paragraph style of the template."""
+
+    style_id: str
+    name: str
+    size_pt: float
+    bold: bool = False
+    italic: bool = False
+    align: Align = Align.CENTER
+    first_line_cm: float = 0.0
+    space_before_pt: float = 0.0
+    space_after_pt: float = 0.0
+    line_spacing: float = 1.0
+    keep_with_next: bool = False
+    top_border: bool = False
+    #: Drop the spacing between consecutive paragraphs of this style.
+    contextual_spacing: bool = False
+
+
+BODY = StyleSpec(
+    "ND30Body", "ND30 Nội dung", 14, align=Align.JUSTIFY, first_line_cm=1.27,
+    space_before_pt=0, space_after_pt=6, line_spacing=1.15,
+)
+
+
+def _body_like(style_id: str, name: str, **changes: object) -> StyleSpec:
+    values = {**BODY.__dict__, "style_id": style_id, "name": name, **changes}
+    return StyleSpec(**values)
+
+
+STYLES: tuple[StyleSpec, ...] = (
+    StyleSpec("ND30ParentBody", "ND30 Cơ quan chủ quản", 12),
+    StyleSpec("ND30Issuer", "ND30 Cơ quan ban hành", 12, bold=True),
+    StyleSpec("ND30IssuerRule", "ND30 Kẻ dưới cơ quan ban hành", 1, top_border=True,
+              space_before_pt=3),
+    StyleSpec("ND30Number", "ND30 Số ký hiệu", 13, space_before_pt=6),
+    StyleSpec("ND30NationalName", "ND30 Quốc hiệu", 12, bold=True),
+    StyleSpec("ND30Motto", "ND30 Tiêu ngữ", 13, bold=True),
+    StyleSpec("ND30MottoRule", "ND30 Kẻ dưới tiêu ngữ", 1, top_border=True, space_before_pt=3),
+    StyleSpec("ND30PlaceDate", "ND30 Địa danh ngày tháng", 13, italic=True, space_before_pt=6),
+    StyleSpec("ND30Title", "ND30 Tên văn bản", 14, bold=True, space_before_pt=18,
+              keep_with_next=True),
+    StyleSpec("ND30Subtitle", "ND30 Trích yếu", 14, bold=True, space_after_pt=12,
+              keep_with_next=True),
+    BODY,
+    _body_like("ND30Heading1", "ND30 Mục", bold=True, keep_with_next=True),
+    _body_like("ND30Heading2", "ND30 Tiểu mục", bold=True, keep_with_next=True),
+    _body_like("ND30Item", "ND30 Khoản"),
+    _body_like("ND30Point", "ND30 Điểm"),
+    _body_like("ND30Bullet", "ND30 Gạch đầu dòng"),
+    _body_like("ND30Closing", "ND30 Đoạn kết"),
+    StyleSpec("ND30RecipientsLabel", "ND30 Nơi nhận", 12, bold=True, italic=True,
+              align=Align.LEFT, space_before_pt=12),
+    StyleSpec("ND30Recipient", "ND30 Danh sách nơi nhận", 11, align=Align.LEFT),
+    StyleSpec("ND30SignerTitle", "ND30 Quyền hạn chức vụ người ký", 14, bold=True,
+              space_before_pt=12, contextual_spacing=True),
+    StyleSpec("ND30SignerName", "ND30 Họ tên người ký", 14, bold=True, space_before_pt=84),
+    StyleSpec("ND30PageNumber", "ND30 Số trang", 14),
+)
+
+STYLE_BY_ID = {spec.style_id: spec for spec in STYLES}

@@ -1,0 +1,185 @@
+"""The raw WordprocessingML layer: the few XML edits python-docx has no API for.
+
+Business code calls these functions with python-docx objects and plain
+numbers; no other module builds XML elements.
+"""
+
+from __future__ import annotations
+
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, Twips
+from docx.styles.style import ParagraphStyle
+from docx.table import Table, _Cell
+from docx.text.paragraph import Paragraph
+
+TWIPS_PER_PT = 20
+TWIPS_PER_MM = 1440 / 25.4
+
+
+def set_run_fonts(rpr, font: str, *, lang: str | None = None, color: str | None = None) -> None:
+    """Name *font* for every script (ascii, hAnsi, cs, eastAsia) in an rPr element."""
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
+        fonts.attrib.pop(qn(attr), None)  # theme fonts would override the named font
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attr), font)
+    if color:
+        element = rpr.find(qn("w:color"))
+        if element is None:
+            element = OxmlElement("w:color")
+            rpr.append(element)
+        element.set(qn("w:val"), color)
+    if lang:
+        element = rpr.find(qn("w:lang"))
+        if element is None:
+            element = OxmlElement("w:lang")
+            rpr.append(element)
+        element.set(qn("w:val"), lang)
+
+
+def set_document_defaults(document, font: str, size_pt: float, lang: str, color: str) -> None:
+    """Font, size, language and colour of the document defaults (w:docDefaults)."""
+    styles = document.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = OxmlElement("w:docDefaults")
+        styles.insert(0, defaults)
+    rpr_default = defaults.find(qn("w:rPrDefault"))
+    if rpr_default is None:
+        rpr_default = OxmlElement("w:rPrDefault")
+        defaults.insert(0, rpr_default)
+    rpr = rpr_default.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        rpr_default.append(rpr)
+    set_run_fonts(rpr, font, lang=lang, color=color)
+    for tag in ("w:sz", "w:szCs"):
+        element = rpr.find(qn(tag))
+        if element is None:
+            element = OxmlElement(tag)
+            rpr.append(element)
+        element.set(qn("w:val"), str(round(size_pt * 2)))
+
+
+def set_style_id(style: ParagraphStyle, style_id: str) -> None:
+    style.element.set(qn("w:styleId"), style_id)
+
+
+def set_style_font(style: ParagraphStyle, font: str, lang: str, color: str) -> None:
+    set_run_fonts(style.element.get_or_add_rPr(), font, lang=lang, color=color)
+
+
+def set_top_border(style: ParagraphStyle, weight_eighths: int, color: str) -> None:
+    """A solid line along the top of paragraphs of *style*."""
+    ppr = style.element.get_or_add_pPr()
+    borders = ppr.find(qn("w:pBdr"))
+    if borders is None:
+        borders = OxmlElement("w:pBdr")
+        # w:pBdr comes after keepNext/keepLines/pageBreakBefore... and before w:spacing.
+        spacing = ppr.find(qn("w:spacing"))
+        if spacing is not None:
+            spacing.addprevious(borders)
+        else:
+            ppr.append(borders)
+    top = OxmlElement("w:top")
+    top.set(qn("w:val"), "single")
+    top.set(qn("w:sz"), str(weight_eighths))
+    top.set(qn("w:space"), "1")
+    top.set(qn("w:color"), color)
+    borders.append(top)
+
+
+def set_contextual_spacing(style: ParagraphStyle) -> None:
+    """Ignore spacing between paragraphs of the same style (w:contextualSpacing)."""
+    ppr = style.element.get_or_add_pPr()
+    element = OxmlElement("w:contextualSpacing")
+    spacing = ppr.find(qn("w:spacing"))
+    if spacing is not None:
+        spacing.addnext(element)
+    else:
+        ppr.append(element)
+
+
+def has_top_border(paragraph: Paragraph) -> bool:
+    """Whether the paragraph's own properties or its style draw a top border."""
+    for ppr in (paragraph._p.pPr, paragraph.style.element.pPr if paragraph.style else None):
+        if ppr is not None and ppr.find(qn("w:pBdr") + "/" + qn("w:top")) is not None:
+            return True
+    return False
+
+
+def set_horizontal_indents(paragraph: Paragraph, left_twips: int, right_twips: int) -> None:
+    paragraph.paragraph_format.left_indent = Twips(max(0, left_twips))
+    paragraph.paragraph_format.right_indent = Twips(max(0, right_twips))
+
+
+def cell_width_twips(cell: _Cell) -> int:
+    """The width of a table cell as written in its w:tcW."""
+    tc_width = cell._tc.tcPr.find(qn("w:tcW"))
+    return int(tc_width.get(qn("w:w")))
+
+
+def borderless_fixed_table(table: Table, widths_mm: list[float]) -> None:
+    """No borders, fixed layout, zero side margins, and the given column widths."""
+    tbl_pr = table._tbl.tblPr
+    for tag in ("w:tblBorders", "w:tblStyle"):
+        for element in tbl_pr.findall(qn(tag)):
+            tbl_pr.remove(element)
+    borders = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        element = OxmlElement(f"w:{side}")
+        element.set(qn("w:val"), "nil")
+        borders.append(element)
+    tbl_pr.append(borders)
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    tbl_pr.append(layout)
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        element = OxmlElement(f"w:{side}")
+        element.set(qn("w:w"), "0")
+        element.set(qn("w:type"), "dxa")
+        margins.append(element)
+    tbl_pr.append(margins)
+    table.autofit = False
+    for column, width in zip(table.columns, widths_mm):
+        column.width = Mm(width)
+        for cell in column.cells:
+            cell.width = Mm(width)
+
+
+def add_page_number_field(paragraph: Paragraph) -> None:
+    """Append a PAGE field (the current page number) to *paragraph*."""
+
+    def field_char(kind: str) -> None:
+        element = OxmlElement("w:fldChar")
+        element.set(qn("w:fldCharType"), kind)
+        paragraph.add_run()._r.append(element)
+
+    field_char("begin")
+    instruction = OxmlElement("w:instrText")
+    instruction.set(qn("xml:space"), "preserve")
+    instruction.text = " PAGE "
+    paragraph.add_run()._r.append(instruction)
+    field_char("separate")
+    paragraph.add_run("2")
+    field_char("end")
+
+
+ALIGNMENTS = {
+    "left": WD_ALIGN_PARAGRAPH.LEFT,
+    "center": WD_ALIGN_PARAGRAPH.CENTER,
+    "right": WD_ALIGN_PARAGRAPH.RIGHT,
+    "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+}
+
+__all__ = [
+    "ALIGNMENTS", "Pt", "TWIPS_PER_MM", "TWIPS_PER_PT", "add_page_number_field",
+    "borderless_fixed_table", "cell_width_twips", "has_top_border", "set_document_defaults",
+    "set_contextual_spacing", "set_horizontal_indents", "set_run_fonts", "set_style_font", "set_style_id", "set_top_border",
+]

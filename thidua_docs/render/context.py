@@ -1,0 +1,130 @@
+"""Turn a Directive into the context the Word template expects.
+
+All wording decisions happen here: labels, upper-casing of titles,
+punctuation of lists, the "./." end mark, blank number and date of a draft.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from thidua_docs.structure import Directive, Entry, Indicator, Section
+from thidua_docs.structure.numbering import Labelled, label_body
+from thidua_docs.text import Span, expand, spans
+from thidua_docs.vnformat import document_number, long_date
+
+#: What a draft prints where the date is not set yet.
+BLANK_DATE = "ngày      tháng      năm      "
+END_MARK = "./."
+_TRAILING_PUNCTUATION = re.compile(r"[\s;.,]+$")
+
+
+@dataclass
+class Paragraph:
+    """One body paragraph: its role (chooses the template style) and its spans."""
+
+    style: str
+    spans: list[Span] = field(default_factory=list)
+
+
+@dataclass
+class Context:
+    """Everything the template prints, as plain strings and span lists."""
+
+    parent_lines: list[str]
+    issuer_lines: list[str]
+    number: str
+    symbol: str
+    place_date: str
+    title: str
+    subtitle_lines: list[str]
+    preamble: list[list[Span]]
+    blocks: list[Paragraph]
+    closing: list[Span] | None
+    recipients: list[str]
+    signer_lines: list[str]
+    signer_name: str
+
+
+def build_context(directive: Directive) -> Context:
+    """The template context of *directive*."""
+    doc = directive.document
+
+    def text(value: str) -> str:
+        return expand(value, year=directive.year, theme=directive.theme)
+
+    if doc.kind_code is None:
+        title, subtitles = doc.title.upper(), [doc.subtitle] if doc.subtitle else []
+    else:
+        title, subtitles = doc.kind.upper(), [doc.title] + ([doc.subtitle] if doc.subtitle else [])
+    date = long_date(doc.date) if doc.date else BLANK_DATE
+    return Context(
+        parent_lines=[line.upper() for line in directive.issuer.parent or []],
+        issuer_lines=[line.upper() for line in directive.issuer.name],
+        number=document_number(doc.number),
+        symbol=directive.symbol,
+        place_date=f"{doc.place}, {date}",
+        title=text(title),
+        subtitle_lines=[text(line) for line in subtitles],
+        preamble=[spans(text(paragraph)) for paragraph in directive.preamble],
+        blocks=[_paragraph(item, text) for item in label_body(directive)],
+        closing=_closing(spans(text(directive.closing))) if directive.closing else None,
+        recipients=_recipients(directive),
+        signer_lines=directive.signature.lines(),
+        signer_name=directive.signature.name,
+    )
+
+
+def _paragraph(item: Labelled, text) -> Paragraph:
+    node = item.node
+    label = [Span(item.label + " ")] if item.label else []
+    if isinstance(node, Section):
+        if node.inline:
+            return Paragraph(item.role, label + [Span(text(node.section), bold=True), Span(" ")]
+                             + _inline_content(node, text))
+        title = node.section.upper() if item.role == "heading1" else node.section
+        return Paragraph(item.role, label + spans(text(title)))
+    if isinstance(node, Indicator):
+        return Paragraph("bullet", label + _indicator(node, text) + [Span("." if item.last else ";")])
+    body = node.text if isinstance(node, Entry) else node
+    return Paragraph(item.role, label + spans(text(body)))
+
+
+def _indicator(indicator: Indicator, text) -> list[Span]:
+    result = spans(text(indicator.wording()))
+    if indicator.note:
+        result += [Span(" (")] + [Span(s.text, s.bold, True) for s in spans(text(indicator.note))]
+        result.append(Span(")"))
+    return result
+
+
+def _inline_content(section: Section, text) -> list[Span]:
+    """Content printed on the title's line: indicators joined by "; ", then "."."""
+    pieces: list[list[Span]] = []
+    for block in section.content:
+        if isinstance(block, str):
+            pieces.append(spans(text(block)))
+        else:
+            pieces += [_indicator(indicator, text) for indicator in getattr(block, "indicators", [])]
+    result: list[Span] = []
+    for position, piece in enumerate(pieces):
+        result += piece + [Span("; " if position < len(pieces) - 1 else ".")]
+    return result
+
+
+def _closing(closing: list[Span]) -> list[Span]:
+    last = closing[-1]
+    stripped = last.text.rstrip()
+    for mark in (END_MARK, "."):
+        if stripped.endswith(mark):
+            stripped = stripped[: -len(mark)]
+            break
+    return closing[:-1] + [Span(stripped + END_MARK, last.bold, last.italic)]
+
+
+def _recipients(directive: Directive) -> list[str]:
+    lines = [f"- {_TRAILING_PUNCTUATION.sub('', name).lstrip('- ')};"
+             for name in directive.recipients]
+    lines.append(f"- Lưu: {', '.join(directive.archive)}.")
+    return lines

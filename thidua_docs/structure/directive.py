@@ -1,0 +1,321 @@
+"""The domain model of a "Phát động phong trào thi đua" directive.
+
+A directive is the issuer, the document's identity (kind, number, date,
+title), a preamble, a body that is a tree of sections and blocks, a closing
+paragraph, a signature block and the recipients. Labels (I., 1., a), -) are
+not part of the model: they follow from the tree and are computed on render.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from enum import Enum
+from typing import Annotated, Literal, Union
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    field_validator,
+    model_validator,
+)
+
+from thidua_docs.structure.kinds import KIND_CODES, normalise_kind
+from thidua_docs.structure.quantity import Quantity
+from thidua_docs.vnformat import clean_text
+
+
+def _non_empty_text(value: str) -> str:
+    text = clean_text(value)
+    if not text:
+        raise ValueError("must not be empty")
+    return text
+
+
+def _as_lines(value: object) -> object:
+    return [value] if isinstance(value, str) else value
+
+
+def _symbol_part(value: str) -> str:
+    text = clean_text(value)
+    if not re.fullmatch(r"[A-ZĐ0-9][A-ZĐa-zđ0-9]*", text):
+        raise ValueError(
+            f"'{value}' is not a ký hiệu part: letters and digits only, starting with a capital"
+        )
+    return text
+
+
+Text = Annotated[str, AfterValidator(_non_empty_text)]
+Lines = Annotated[list[Text], BeforeValidator(_as_lines), Field(min_length=1)]
+SymbolPart = Annotated[str, AfterValidator(_symbol_part)]
+Kind = Annotated[str, AfterValidator(normalise_kind)]
+
+
+class Model(BaseModel):
+    """Common configuration: unknown keys are errors, models are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- issuer and document ---------------------------------------------------------
+
+
+class Issuer(Model):
+    """Cơ quan ban hành, with its optional parent body (cơ quan chủ quản)."""
+
+    parent: Lines | None = None
+    name: Lines
+    code: SymbolPart
+
+
+class Document(Model):
+    """The document's identity: kind, number, symbol parts, place, date, title."""
+
+    kind: Kind = "công văn"
+    number: Annotated[int, Field(ge=1, le=99999)] | None = None
+    unit: SymbolPart | None = None
+    place: Text
+    date: dt.date | None = None
+    title: Text
+    subtitle: Text | None = None
+
+    @property
+    def kind_code(self) -> str | None:
+        return KIND_CODES[self.kind]
+
+
+# --- body ------------------------------------------------------------------------------
+
+
+def with_unit(value: Quantity, unit: str | None) -> str:
+    """"12%", "45 triệu đồng": "%" attaches to the number, other units take a space."""
+    if not unit:
+        return str(value)
+    return f"{value}{unit}" if unit == "%" else f"{value} {unit}"
+
+
+def _phrase(name: str, qualifier: str | None, value_text: str | None) -> str:
+    """name [qualifier] value; a ":" qualifier attaches to the name."""
+    text = name
+    if qualifier:
+        text += qualifier if qualifier == ":" else f" {qualifier}"
+    if value_text:
+        text += f" {value_text}"
+    return text
+
+
+class IndicatorPart(Model):
+    """One component of a composite indicator, e.g. one sector of the economy."""
+
+    name: Text
+    qualifier: Text | None = None
+    value: Quantity
+    unit: Text | None = None
+
+    def wording(self) -> str:
+        return _phrase(self.name, self.qualifier, with_unit(self.value, self.unit))
+
+
+class Indicator(Model):
+    """A chỉ tiêu: name, qualifier ("đạt", "trên", "khoảng"), value or range, unit.
+
+    ``text`` replaces the structured sentence when the wording is unusual; it
+    may hold ``{value}`` where the value (with its unit) is printed.
+    """
+
+    text: Text | None = None
+    name: Text | None = None
+    qualifier: Text | None = None
+    value: Quantity | None = None
+    unit: Text | None = None
+    suffix: Text | None = None
+    note: Text | None = None
+    parts: list[IndicatorPart] | None = None
+    joiner: Literal[", ", "; "] = ", "
+
+    @model_validator(mode="after")
+    def _has_wording(self) -> "Indicator":
+        if (self.text is None) == (self.name is None):
+            raise ValueError("give either 'name' (with its value) or 'text', not both")
+        if self.text is not None and "{value}" in self.text and self.value is None:
+            raise ValueError("'text' holds {value} but no 'value' is given")
+        if self.text is not None and self.value is not None and "{value}" not in self.text:
+            raise ValueError("'value' is given but 'text' has no {value} to print it")
+        if self.parts and self.value is not None:
+            raise ValueError("give either 'value' or 'parts', not both")
+        return self
+
+    def wording(self) -> str:
+        """The indicator as the directives print it, without its note and end mark."""
+        value_text = with_unit(self.value, self.unit) if self.value is not None else None
+        if self.text is not None:
+            return self.text.replace("{value}", value_text or "")
+        if self.parts:
+            text = f"{self.name}: " + self.joiner.join(part.wording() for part in self.parts)
+        else:
+            text = _phrase(self.name, self.qualifier, value_text)
+        return f"{text} {self.suffix}" if self.suffix else text
+
+
+class Entry(Model):
+    """A numbered item or a bullet that carries nested content."""
+
+    text: Text
+    content: list["Block"] = []
+
+
+EntryLike = Annotated[
+    Union[Annotated[Text, Tag("text")], Annotated[Entry, Tag("entry")]],
+    Discriminator(lambda v: "text" if isinstance(v, str) else "entry"),
+]
+IndicatorLike = Annotated[
+    Union[Annotated[Text, Tag("text")], Annotated[Indicator, Tag("indicator")]],
+    Discriminator(lambda v: "text" if isinstance(v, str) else "indicator"),
+]
+
+
+class ItemsBlock(Model):
+    """Numbered entries (1., 2., ... or a), b), ... by depth)."""
+
+    items: Annotated[list[EntryLike], Field(min_length=1)]
+
+
+class BulletsBlock(Model):
+    """Entries introduced by a dash."""
+
+    bullets: Annotated[list[EntryLike], Field(min_length=1)]
+
+
+class IndicatorsBlock(Model):
+    """A list of chỉ tiêu, printed as dash lines ending ";" and the last one "."."""
+
+    indicators: Annotated[list[IndicatorLike], Field(min_length=1)]
+
+
+class Section(Model):
+    """A titled, numbered part of the body; nests to any depth the labels allow.
+
+    ``inline`` prints the content right after the title in the same paragraph,
+    as in "3. Các chỉ tiêu về môi trường: Tỷ lệ độ che phủ rừng 62,8%; ...".
+    """
+
+    section: Text
+    content: list["Block"] = []
+    inline: bool = False
+
+
+BLOCK_KEYS = ("section", "items", "bullets", "indicators")
+
+
+def block_kind(value: object) -> str | None:
+    """Which kind of block a YAML value is: a string is a paragraph."""
+    if isinstance(value, str):
+        return "paragraph"
+    if isinstance(value, dict):
+        return next((key for key in BLOCK_KEYS if key in value), None)
+    kinds = {Section: "section", ItemsBlock: "items", BulletsBlock: "bullets",
+             IndicatorsBlock: "indicators"}
+    return kinds.get(type(value))
+
+
+Block = Annotated[
+    Union[
+        Annotated[Text, Tag("paragraph")],
+        Annotated[Section, Tag("section")],
+        Annotated[ItemsBlock, Tag("items")],
+        Annotated[BulletsBlock, Tag("bullets")],
+        Annotated[IndicatorsBlock, Tag("indicators")],
+    ],
+    Discriminator(
+        block_kind,
+        custom_error_type="block_kind",
+        custom_error_message="a block is a paragraph (text) or a mapping with one of: "
+        + ", ".join(BLOCK_KEYS),
+    ),
+]
+
+Entry.model_rebuild()
+Section.model_rebuild()
+
+
+# --- signature ---------------------------------------------------------------------
+
+
+class Authority(str, Enum):
+    """Quyền hạn ký: the prefix of the signature block's first line."""
+
+    TM = "TM."
+    KT = "KT."
+    Q = "Q."
+    TL = "TL."
+    TUQ = "TUQ."
+
+
+class Signature(Model):
+    """Signature block: "TM. ỦY BAN NHÂN DÂN" / ["KT. CHỦ TỊCH"] / "CHỦ TỊCH" / name."""
+
+    authority: Authority | None = None
+    on_behalf_of: Text | None = None
+    deputy_for: Text | None = None
+    title: Text | None = None
+    name: Text
+
+    @field_validator("authority", mode="before")
+    @classmethod
+    def _with_dot(cls, value: object) -> object:
+        if isinstance(value, str) and value and not value.endswith("."):
+            return value.strip().upper() + "."
+        return value.strip().upper() if isinstance(value, str) else value
+
+    @model_validator(mode="after")
+    def _complete(self) -> "Signature":
+        if self.authority and not self.on_behalf_of:
+            raise ValueError(f"'{self.authority.value}' needs 'on_behalf_of' (e.g. ỦY BAN NHÂN DÂN)")
+        if self.on_behalf_of and not self.authority:
+            raise ValueError("'on_behalf_of' needs 'authority' (TM., KT., Q., TL. or TUQ.)")
+        if not self.authority and not self.title:
+            raise ValueError("give the signer's 'title' (e.g. CHỦ TỊCH)")
+        return self
+
+    def lines(self) -> list[str]:
+        """The upper-case lines above the signature."""
+        lines = []
+        if self.authority:
+            lines.append(f"{self.authority.value} {self.on_behalf_of}")
+        if self.deputy_for:
+            lines.append(f"{Authority.KT.value} {self.deputy_for}")
+        if self.title:
+            lines.append(self.title)
+        return [line.upper() for line in lines]
+
+
+# --- the directive -------------------------------------------------------------------
+
+
+class Directive(Model):
+    """A whole "Phát động phong trào thi đua" document."""
+
+    issuer: Issuer
+    document: Document
+    year: Annotated[int, Field(ge=1945, le=2100)]
+    theme: Text | None = None
+    preamble: list[Text] = []
+    body: Annotated[list[Section], Field(min_length=1)]
+    closing: Text | None = None
+    signature: Signature
+    recipients: Annotated[list[Text], Field(min_length=1)]
+    archive: Annotated[list[SymbolPart], Field(min_length=1)] = ["VT"]
+
+    @property
+    def symbol(self) -> str:
+        """Ký hiệu: "UBND-KTTH" for a công văn, "CT-UBND" for a Chỉ thị."""
+        document, code = self.document, self.issuer.code
+        parts = [code] if document.kind_code is None else [document.kind_code, code]
+        if document.unit:
+            parts.append(document.unit)
+        return "-".join(parts)

@@ -1,0 +1,86 @@
+"""Text inside the YAML: placeholders and inline emphasis.
+
+Placeholders: ``{theme}`` (the movement's chủ đề) and ``{year}``, ``{year-1}``,
+``{year+1}`` (the target year and its neighbours), expanded on render.
+Inline emphasis: ``*italic*`` and ``**bold**``; ``\\*`` prints an asterisk.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+_YEAR = re.compile(r"^year(?:([+-])(\d{1,3}))?$")
+_EMPHASIS = re.compile(r"(\\\*)|\*\*(.+?)\*\*|\*(.+?)\*")
+
+
+def _known(name: str) -> bool:
+    return name in ("theme", "value") or bool(_YEAR.match(name))
+
+
+def unknown_placeholders(text: str) -> list[str]:
+    """Names in braces that are not placeholders thidua-docs knows."""
+    return [name for name in PLACEHOLDER.findall(text) if not _known(name)]
+
+
+def expand(text: str, *, year: int, theme: str | None) -> str:
+    """Replace the placeholders of *text* by their values."""
+
+    def value(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name == "value":  # an indicator's own placeholder, filled by the indicator
+            return match.group(0)
+        if name == "theme":
+            if theme is None:
+                raise ValueError("{theme} is used but no 'theme' is given")
+            return theme
+        sign, offset = _YEAR.match(name).groups()
+        delta = int(offset or 0) * (-1 if sign == "-" else 1)
+        return str(year + delta)
+
+    return PLACEHOLDER.sub(value, text)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A piece of text with its emphasis."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+
+
+def spans(text: str) -> list[Span]:
+    """Split *text* on its inline emphasis markers."""
+    result: list[Span] = []
+    pos = 0
+    for match in _EMPHASIS.finditer(text):
+        if match.start() > pos:
+            result.append(Span(text[pos:match.start()]))
+        escaped, bold, italic = match.groups()
+        if escaped:
+            result.append(Span("*"))
+        elif bold is not None:
+            result.append(Span(bold, bold=True))
+        else:
+            result.append(Span(italic, italic=True))
+        pos = match.end()
+    if pos < len(text):
+        result.append(Span(text[pos:]))
+    return _merge(result)
+
+
+def plain(text: str) -> str:
+    """*text* without its emphasis markers."""
+    return "".join(span.text for span in spans(text))
+
+
+def _merge(items: list[Span]) -> list[Span]:
+    merged: list[Span] = []
+    for span in items:
+        if merged and (merged[-1].bold, merged[-1].italic) == (span.bold, span.italic):
+            merged[-1] = Span(merged[-1].text + span.text, span.bold, span.italic)
+        else:
+            merged.append(span)
+    return merged
