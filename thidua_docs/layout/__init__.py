@@ -62,11 +62,13 @@ class StyleSpec:
     top_border: bool = False
     #: Drop the spacing between consecutive paragraphs of this style.
     contextual_spacing: bool = False
+    #: The element of Nghị định 30 this style prints (a key of nd30.ELEMENTS), if any.
+    element: str | None = None
 
 
 BODY = StyleSpec(
     "ND30Body", "ND30 Nội dung", 14, align=Align.JUSTIFY, first_line_cm=1.27,
-    space_before_pt=0, space_after_pt=6, line_spacing=1.15,
+    space_before_pt=0, space_after_pt=6, line_spacing=1.15, element="body",
 )
 
 
@@ -76,33 +78,35 @@ def _body_like(style_id: str, name: str, **changes: object) -> StyleSpec:
 
 
 STYLES: tuple[StyleSpec, ...] = (
-    StyleSpec("ND30ParentBody", "ND30 Cơ quan chủ quản", 12),
-    StyleSpec("ND30Issuer", "ND30 Cơ quan ban hành", 12, bold=True),
+    StyleSpec("ND30ParentBody", "ND30 Cơ quan chủ quản", 12, element="parent_body"),
+    StyleSpec("ND30Issuer", "ND30 Cơ quan ban hành", 12, bold=True, element="issuer"),
     StyleSpec("ND30IssuerRule", "ND30 Kẻ dưới cơ quan ban hành", 1, top_border=True,
               space_before_pt=3),
-    StyleSpec("ND30Number", "ND30 Số ký hiệu", 13, space_before_pt=6),
-    StyleSpec("ND30NationalName", "ND30 Quốc hiệu", 12, bold=True),
-    StyleSpec("ND30Motto", "ND30 Tiêu ngữ", 13, bold=True),
+    StyleSpec("ND30Number", "ND30 Số ký hiệu", 13, space_before_pt=6, element="number"),
+    StyleSpec("ND30NationalName", "ND30 Quốc hiệu", 12, bold=True, element="national_name"),
+    StyleSpec("ND30Motto", "ND30 Tiêu ngữ", 13, bold=True, element="motto"),
     StyleSpec("ND30MottoRule", "ND30 Kẻ dưới tiêu ngữ", 1, top_border=True, space_before_pt=3),
-    StyleSpec("ND30PlaceDate", "ND30 Địa danh ngày tháng", 13, italic=True, space_before_pt=6),
+    StyleSpec("ND30PlaceDate", "ND30 Địa danh ngày tháng", 13, italic=True, space_before_pt=6, element="place_date"),
     StyleSpec("ND30Title", "ND30 Tên văn bản", 14, bold=True, space_before_pt=18,
-              keep_with_next=True),
+              keep_with_next=True, element="title"),
     StyleSpec("ND30Subtitle", "ND30 Trích yếu", 14, bold=True, space_after_pt=12,
-              keep_with_next=True),
+              keep_with_next=True, element="subtitle"),
     BODY,
-    _body_like("ND30Heading1", "ND30 Mục", bold=True, keep_with_next=True),
-    _body_like("ND30Heading2", "ND30 Tiểu mục", bold=True, keep_with_next=True),
+    _body_like("ND30Heading1", "ND30 Mục", bold=True, keep_with_next=True, element="heading"),
+    _body_like("ND30Heading2", "ND30 Tiểu mục", bold=True, keep_with_next=True, element="heading"),
     _body_like("ND30Item", "ND30 Khoản"),
     _body_like("ND30Point", "ND30 Điểm"),
     _body_like("ND30Bullet", "ND30 Gạch đầu dòng"),
     _body_like("ND30Closing", "ND30 Đoạn kết"),
     StyleSpec("ND30RecipientsLabel", "ND30 Nơi nhận", 12, bold=True, italic=True,
-              align=Align.LEFT, space_before_pt=12),
-    StyleSpec("ND30Recipient", "ND30 Danh sách nơi nhận", 11, align=Align.LEFT),
+              align=Align.LEFT, space_before_pt=12, element="recipients_label"),
+    StyleSpec("ND30Recipient", "ND30 Danh sách nơi nhận", 11, align=Align.LEFT,
+              element="recipient"),
     StyleSpec("ND30SignerTitle", "ND30 Quyền hạn chức vụ người ký", 14, bold=True,
-              space_before_pt=12, contextual_spacing=True),
-    StyleSpec("ND30SignerName", "ND30 Họ tên người ký", 14, bold=True, space_before_pt=84),
-    StyleSpec("ND30PageNumber", "ND30 Số trang", 14),
+              space_before_pt=12, contextual_spacing=True, element="signer_title"),
+    StyleSpec("ND30SignerName", "ND30 Họ tên người ký", 14, bold=True, space_before_pt=84,
+              element="signer_name"),
+    StyleSpec("ND30PageNumber", "ND30 Số trang", 14, element="page_number"),
 )
 
 STYLE_BY_ID = {spec.style_id: spec for spec in STYLES}

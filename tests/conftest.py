@@ -1,0 +1,88 @@
+"""Shared fixtures: rendered data files, their PDFs, and small readers."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from thidua_docs import main
+
+REPO = Path(__file__).resolve().parents[1]
+DATA = REPO / "data"
+REFERENCE = REPO.parent / "shared" / "reference"
+EXAMPLES = sorted(DATA.glob("*.yaml"))
+IN_CI = bool(os.environ.get("CI"))
+
+
+def need(condition: bool, reason: str) -> None:
+    """Skip when a tool or file is missing locally; in CI that is a failure."""
+    if not condition:
+        (pytest.fail if IN_CI else pytest.skip)(reason)
+
+
+@pytest.fixture(scope="session")
+def rendered(tmp_path_factory) -> dict[str, Path]:
+    """Every data/*.yaml rendered once: name → .docx path."""
+    out = tmp_path_factory.mktemp("rendered")
+    return {path.stem: main.render(path, out / f"{path.stem}.docx") for path in EXAMPLES}
+
+
+@pytest.fixture(scope="session")
+def pdfs(rendered, tmp_path_factory) -> dict[str, Path]:
+    """The rendered documents converted by LibreOffice in one run: name → .pdf path."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    need(soffice is not None, "LibreOffice (soffice) is not installed")
+    need(shutil.which("pdftotext") is not None, "poppler-utils (pdftotext) is not installed")
+    out = tmp_path_factory.mktemp("pdf")
+    profile = tmp_path_factory.mktemp("lo-profile")
+    subprocess.run(
+        [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
+         "--convert-to", "pdf", "--outdir", str(out), *map(str, rendered.values())],
+        check=True, capture_output=True, timeout=600,
+    )
+    return {name: out / f"{name}.pdf" for name in rendered}
+
+
+def pdf_text(pdf: Path, *pages: int) -> str:
+    """pdftotext of the whole PDF, or of the pages given (1-based)."""
+    args = ["pdftotext", "-layout"]
+    if pages:
+        args += ["-f", str(min(pages)), "-l", str(max(pages))]
+    return subprocess.run(args + [str(pdf), "-"], check=True, capture_output=True,
+                          text=True).stdout
+
+
+def pdf_pages(pdf: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True)
+    line = next(l for l in info.stdout.splitlines() if l.startswith("Pages:"))
+    return int(line.split()[1])
+
+
+def document_paragraphs(document) -> list:
+    """Every paragraph of the body, tables included, in document order."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    result = []
+    for block in document.element.body.iterchildren():
+        if block.tag.endswith("}p"):
+            result.append(Paragraph(block, document))
+        elif block.tag.endswith("}tbl"):
+            table = Table(block, document)
+            for row in table.rows:
+                seen = set()
+                for cell in row.cells:
+                    if id(cell._tc) in seen:
+                        continue
+                    seen.add(id(cell._tc))
+                    result.extend(cell.paragraphs)
+    return result
+
+
+def open_docx(path: Path):
+    return Document(str(path))

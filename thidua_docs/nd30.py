@@ -1,0 +1,56 @@
+"""The rules of Nghị định 30/2020/NĐ-CP, Phụ lục I, as data.
+
+The legal ranges live here once; the house layout (``thidua_docs.layout``)
+picks values inside them, and the tests hold the rendered documents to them.
+Source: ../shared/reference/nd30-layout.md.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+FONT = "Times New Roman"
+PAGE_MM = (210, 297)
+MARGINS_MM = {"top": (20, 25), "bottom": (20, 25), "left": (30, 35), "right": (15, 20)}
+
+NATIONAL_NAMES = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
+
+BODY_FIRST_LINE_CM = (1.0, 1.27)
+BODY_MIN_SPACING_PT = 6
+BODY_LINE_SPACING = (1.0, 1.5)
+ISSUER_RULE_FRACTION = (1 / 3, 1 / 2)
+AUTHORITY_PREFIXES = ("TM.", "KT.", "Q.", "TL.", "TUQ.")
+
+NUMBER_LINE = re.compile(r"^Số: (\d{2,}|\s+)/[A-ZĐa-z0-9]+(-[A-ZĐa-z0-9]+)+$")
+DATE = re.compile(r"ngày (0[1-9]|[12]\d|3[01]) tháng (0[12]|[3-9]|1[0-2]) năm \d{4}")
+
+
+@dataclass(frozen=True)
+class ElementRule:
+    """Size range (pt) and the case and weight the decree prescribes for an element."""
+
+    size_pt: tuple[float, float]
+    bold: bool | None = None
+    italic: bool | None = None
+    upper: bool = False
+
+
+ELEMENTS: dict[str, ElementRule] = {
+    "national_name": ElementRule((12, 13), bold=True, upper=True),
+    "motto": ElementRule((13, 14), bold=True),
+    "parent_body": ElementRule((12, 13), bold=False, upper=True),
+    "issuer": ElementRule((12, 13), bold=True, upper=True),
+    "number": ElementRule((13, 13), bold=False),
+    "place_date": ElementRule((13, 14), italic=True),
+    "title": ElementRule((13, 14), bold=True, upper=True),
+    "subtitle": ElementRule((13, 14), bold=True),
+    "body": ElementRule((13, 14), bold=False),
+    "heading": ElementRule((13, 14), bold=True),
+    "signer_title": ElementRule((13, 14), bold=True, upper=True),
+    "signer_name": ElementRule((13, 14), bold=True),
+    "recipients_label": ElementRule((12, 12), bold=True, italic=True),
+    "recipient": ElementRule((11, 11), bold=False),
+    "page_number": ElementRule((13, 14), bold=False),
+}
