@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
-.PHONY: demo test template clean
+.PHONY: demo test template picture clean
 
 demo: $(VENV)/.installed
 	$(PY) -m thidua_docs render data/kontum-2020.yaml -o output/kontum-2020.docx --force
@@ -25,3 +25,8 @@ $(VENV)/.installed: pyproject.toml
 
 clean:
 	rm -rf $(VENV) output/*.docx output/*.pdf
+
+# Regenerate the README picture (page 1 of the 2020 directive, via LibreOffice).
+picture: demo
+	soffice --headless --convert-to pdf --outdir output output/kontum-2020.docx >/dev/null
+	pdftoppm -r 80 -png -f 1 -l 1 -singlefile output/kontum-2020.pdf docs/kontum-2020-page1

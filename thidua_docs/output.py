@@ -9,6 +9,16 @@ from pathlib import Path
 from thidua_docs.exceptions import OutputExistsError, OutputWriteError
 
 
+def _current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+#: Permissions of new files, as open() would give them (mkstemp alone gives 0600).
+FILE_MODE = 0o666 & ~_current_umask()
+
+
 def write_atomic(path: Path, data: bytes, *, force: bool = False) -> Path:
     """Write *data* to *path* through a temporary file in the same folder.
 
@@ -30,6 +40,7 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False) -> Path:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
+        os.chmod(temp, FILE_MODE)
         _publish(temp, path, force)
     except FileExistsError:
         raise OutputExistsError("output_exists", path=str(path)) from None
