@@ -15,6 +15,7 @@ from thidua_docs import nd30
 from thidua_docs.effective import FormatResolver
 from thidua_docs.layout.metrics import text_width_pt
 from thidua_docs.loader import load_directive
+from thidua_docs.render.context import build_context
 
 NAMES = [path.stem for path in EXAMPLES]
 BODY_STYLES = {"ND30Body", "ND30Heading1", "ND30Heading2", "ND30Item", "ND30Point",
@@ -148,7 +149,7 @@ def test_title_block(doc):
     doc.assert_element(title[0], "title")
     assert doc.resolver.paragraph(title[0]).alignment == "center"
     subtitles = doc.with_style("ND30Subtitle")
-    assert [p.text for p in subtitles] == [doc.directive.document.subtitle]
+    assert [p.text for p in subtitles] == build_context(doc.directive).subtitle_lines
     for paragraph in subtitles:
         doc.assert_element(paragraph, "subtitle")
         assert doc.resolver.paragraph(paragraph).alignment == "center"

@@ -80,9 +80,9 @@ def _paragraph(item: Labelled, text) -> Paragraph:
     node = item.node
     label = [Span(item.label + " ")] if item.label else []
     if isinstance(node, Section):
-        if node.inline:
-            return Paragraph(item.role, label + [Span(text(node.section), bold=True), Span(" ")]
-                             + _inline_content(node, text))
+        if node.inline:  # the label and title in bold, the content on the same line
+            heading = Span(f"{item.label} {text(node.section)}", bold=True)
+            return Paragraph(item.role, [heading, Span(" ")] + _inline_content(node, text))
         title = node.section.upper() if item.role == "heading1" else node.section
         return Paragraph(item.role, label + spans(text(title)))
     if isinstance(node, Indicator):
