@@ -35,27 +35,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "cần một ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2021-01-05",
         "en": "a date YEAR-MONTH-DAY is expected, e.g. 2021-01-05",
     },
-    "date_from_datetime_parsing": {
-        "vi": "cần một ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2021-01-05",
-        "en": "a date YEAR-MONTH-DAY is expected, e.g. 2021-01-05",
-    },
-    "date_parsing": {
-        "vi": "cần một ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2021-01-05",
-        "en": "a date YEAR-MONTH-DAY is expected, e.g. 2021-01-05",
-    },
     "string_type": {
         "vi": "cần một đoạn văn bản (chuỗi), không phải danh sách hay bảng khóa",
         "en": "text (a string) is expected, not a list or mapping",
     },
     "int_type": {"vi": "cần một số nguyên", "en": "a whole number is expected"},
-    "int_parsing": {"vi": "cần một số nguyên", "en": "a whole number is expected"},
-    "int_from_float": {"vi": "cần một số nguyên", "en": "a whole number is expected"},
     "greater_than_equal": {
         "vi": "giá trị quá nhỏ ({detail})", "en": "value too small ({detail})",
     },
     "less_than_equal": {"vi": "giá trị quá lớn ({detail})", "en": "value too large ({detail})"},
     "bool_type": {"vi": "cần có (true) hoặc không (false)", "en": "true or false is expected"},
-    "bool_parsing": {"vi": "cần có (true) hoặc không (false)", "en": "true or false is expected"},
     "list_type": {
         "vi": "cần một danh sách (mỗi dòng bắt đầu bằng '- ')",
         "en": "a list is expected (one '- ' line per entry)",
@@ -64,10 +53,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "danh sách không được để trống", "en": "the list must not be empty",
     },
     "model_type": {
-        "vi": "cần một bảng khóa (các dòng 'khóa: giá trị')",
-        "en": "a mapping ('key: value' lines) is expected",
-    },
-    "model_attributes_type": {
         "vi": "cần một bảng khóa (các dòng 'khóa: giá trị')",
         "en": "a mapping ('key: value' lines) is expected",
     },
@@ -157,6 +142,17 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 
 
+#: pydantic error types that share a message.
+ALIASES = {
+    "date_from_datetime_parsing": "date_type",
+    "date_parsing": "date_type",
+    "int_parsing": "int_type",
+    "int_from_float": "int_type",
+    "bool_parsing": "bool_type",
+    "model_attributes_type": "model_type",
+}
+
+
 def set_language(lang: str) -> None:
     """Choose the language of messages: "vi" or "en"."""
     _LANG["value"] = "en" if lang.lower().startswith("en") else "vi"
@@ -164,7 +160,7 @@ def set_language(lang: str) -> None:
 
 def message(message_key: str, /, **params: object) -> str:
     """The message *message_key* in the current language, with *params* filled in."""
-    texts = MESSAGES.get(message_key, MESSAGES["generic"])
+    texts = MESSAGES.get(ALIASES.get(message_key, message_key), MESSAGES["generic"])
     hint = params.get("hint") or ""
     params = {
         **params,

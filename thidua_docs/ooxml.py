@@ -9,13 +9,23 @@ from __future__ import annotations
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt, Twips
+from docx.shared import Mm, Twips
 from docx.styles.style import ParagraphStyle
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 TWIPS_PER_PT = 20
 TWIPS_PER_MM = 1440 / 25.4
+
+
+def _child(parent, tag: str):
+    """The child *tag* of *parent*, appended when absent (for rPr children, whose
+    order Word does not enforce)."""
+    element = parent.find(qn(tag))
+    if element is None:
+        element = OxmlElement(tag)
+        parent.append(element)
+    return element
 
 
 def set_run_fonts(rpr, font: str, *, lang: str | None = None, color: str | None = None) -> None:
@@ -29,17 +39,9 @@ def set_run_fonts(rpr, font: str, *, lang: str | None = None, color: str | None 
     for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
         fonts.set(qn(attr), font)
     if color:
-        element = rpr.find(qn("w:color"))
-        if element is None:
-            element = OxmlElement("w:color")
-            rpr.append(element)
-        element.set(qn("w:val"), color)
+        _child(rpr, "w:color").set(qn("w:val"), color)
     if lang:
-        element = rpr.find(qn("w:lang"))
-        if element is None:
-            element = OxmlElement("w:lang")
-            rpr.append(element)
-        element.set(qn("w:val"), lang)
+        _child(rpr, "w:lang").set(qn("w:val"), lang)
 
 
 def set_document_defaults(document, font: str, size_pt: float, lang: str, color: str) -> None:
@@ -49,21 +51,10 @@ def set_document_defaults(document, font: str, size_pt: float, lang: str, color:
     if defaults is None:
         defaults = OxmlElement("w:docDefaults")
         styles.insert(0, defaults)
-    rpr_default = defaults.find(qn("w:rPrDefault"))
-    if rpr_default is None:
-        rpr_default = OxmlElement("w:rPrDefault")
-        defaults.insert(0, rpr_default)
-    rpr = rpr_default.find(qn("w:rPr"))
-    if rpr is None:
-        rpr = OxmlElement("w:rPr")
-        rpr_default.append(rpr)
+    rpr = _child(_child(defaults, "w:rPrDefault"), "w:rPr")
     set_run_fonts(rpr, font, lang=lang, color=color)
     for tag in ("w:sz", "w:szCs"):
-        element = rpr.find(qn(tag))
-        if element is None:
-            element = OxmlElement(tag)
-            rpr.append(element)
-        element.set(qn("w:val"), str(round(size_pt * 2)))
+        _child(rpr, tag).set(qn("w:val"), str(round(size_pt * 2)))
 
 
 def set_style_id(style: ParagraphStyle, style_id: str) -> None:
@@ -74,43 +65,35 @@ def set_style_font(style: ParagraphStyle, font: str, lang: str, color: str) -> N
     set_run_fonts(style.element.get_or_add_rPr(), font, lang=lang, color=color)
 
 
+# Children of w:pPr that follow w:pBdr and w:contextualSpacing (ECMA-376 order).
+_AFTER_BORDERS = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap",
+                  "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN",
+                  "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
+                  "w:contextualSpacing")
+_AFTER_CONTEXTUAL = ("w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection",
+                     "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId",
+                     "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+
+
 def set_top_border(style: ParagraphStyle, weight_eighths: int, color: str) -> None:
     """A solid line along the top of paragraphs of *style*."""
     ppr = style.element.get_or_add_pPr()
     borders = ppr.find(qn("w:pBdr"))
     if borders is None:
-        borders = OxmlElement("w:pBdr")
-        # w:pBdr comes after keepNext/keepLines/pageBreakBefore... and before w:spacing.
-        spacing = ppr.find(qn("w:spacing"))
-        if spacing is not None:
-            spacing.addprevious(borders)
-        else:
-            ppr.append(borders)
+        borders = ppr.insert_element_before(OxmlElement("w:pBdr"),
+                                            *_AFTER_BORDERS, *_AFTER_CONTEXTUAL)
     top = OxmlElement("w:top")
-    top.set(qn("w:val"), "single")
-    top.set(qn("w:sz"), str(weight_eighths))
-    top.set(qn("w:space"), "1")
-    top.set(qn("w:color"), color)
+    for name, value in (("val", "single"), ("sz", str(weight_eighths)), ("space", "1"),
+                        ("color", color)):
+        top.set(qn(f"w:{name}"), value)
     borders.append(top)
 
 
 def set_contextual_spacing(style: ParagraphStyle) -> None:
     """Ignore spacing between paragraphs of the same style (w:contextualSpacing)."""
     ppr = style.element.get_or_add_pPr()
-    element = OxmlElement("w:contextualSpacing")
-    spacing = ppr.find(qn("w:spacing"))
-    if spacing is not None:
-        spacing.addnext(element)
-    else:
-        ppr.append(element)
-
-
-def has_top_border(paragraph: Paragraph) -> bool:
-    """Whether the paragraph's own properties or its style draw a top border."""
-    for ppr in (paragraph._p.pPr, paragraph.style.element.pPr if paragraph.style else None):
-        if ppr is not None and ppr.find(qn("w:pBdr") + "/" + qn("w:top")) is not None:
-            return True
-    return False
+    if ppr.find(qn("w:contextualSpacing")) is None:
+        ppr.insert_element_before(OxmlElement("w:contextualSpacing"), *_AFTER_CONTEXTUAL)
 
 
 def set_horizontal_indents(paragraph: Paragraph, left_twips: int, right_twips: int) -> None:
@@ -177,9 +160,3 @@ ALIGNMENTS = {
     "right": WD_ALIGN_PARAGRAPH.RIGHT,
     "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
 }
-
-__all__ = [
-    "ALIGNMENTS", "Pt", "TWIPS_PER_MM", "TWIPS_PER_PT", "add_page_number_field",
-    "borderless_fixed_table", "cell_width_twips", "has_top_border", "set_document_defaults",
-    "set_contextual_spacing", "set_horizontal_indents", "set_run_fonts", "set_style_font", "set_style_id", "set_top_border",
-]

@@ -62,13 +62,14 @@ def _add_style(document, spec: StyleSpec) -> None:
 
 
 def _para(container, text: str, style_id: str):
-    paragraph = container.add_paragraph(text)
-    paragraph.style = container_styles(container)[STYLE_BY_ID[style_id].name]
+    """Add a paragraph; a table cell's first paragraph is reused, not left empty."""
+    paragraphs = getattr(container, "paragraphs", [])
+    is_fresh_cell = hasattr(container, "_tc") and len(paragraphs) == 1 and \
+        not paragraphs[0].text and paragraphs[0].style.name == "Normal"
+    paragraph = paragraphs[0] if is_fresh_cell else container.add_paragraph()
+    paragraph.text = text
+    paragraph.style = container.part.document.styles[STYLE_BY_ID[style_id].name]
     return paragraph
-
-
-def container_styles(container):
-    return container.part.document.styles
 
 
 def _tag(container, tag: str) -> None:
@@ -80,12 +81,6 @@ def _loop(container, items: str, style_id: str, text: str = "{{ line }}") -> Non
     _tag(container, f"for line in {items}")
     _para(container, text, style_id)
     _tag(container, "endfor")
-
-
-def _first_cell_paragraph(cell, text: str, style_id: str) -> None:
-    paragraph = cell.paragraphs[0]
-    paragraph.text = text
-    paragraph.style = container_styles(cell)[STYLE_BY_ID[style_id].name]
 
 
 def _page_setup(document) -> None:
@@ -110,21 +105,24 @@ def _text_width_mm() -> float:
     return layout.PAGE_WIDTH_MM - layout.MARGIN_LEFT_MM - layout.MARGIN_RIGHT_MM
 
 
-def _header_block(document) -> None:
-    left_mm = layout.HEADER_LEFT_COLUMN_MM
-    table = document.add_table(rows=2, cols=2)
+def _two_columns(document, rows: int, left_mm: float):
+    """A borderless table whose right column takes the rest of the text width."""
+    table = document.add_table(rows=rows, cols=2)
     ooxml.borderless_fixed_table(table, [left_mm, _text_width_mm() - left_mm])
+    return table
+
+
+def _header_block(document) -> None:
+    table = _two_columns(document, 2, layout.HEADER_LEFT_COLUMN_MM)
     issuer, national = table.cell(0, 0), table.cell(0, 1)
-    _first_cell_paragraph(issuer, "{%p for line in parent_lines %}", "ND30Body")
-    _para(issuer, "{{ line }}", "ND30ParentBody")
-    _tag(issuer, "endfor")
+    _loop(issuer, "parent_lines", "ND30ParentBody")
     _loop(issuer, "issuer_lines", "ND30Issuer")
     _para(issuer, "", "ND30IssuerRule")
-    _first_cell_paragraph(national, NATIONAL_NAME, "ND30NationalName")
+    _para(national, NATIONAL_NAME, "ND30NationalName")
     _para(national, MOTTO, "ND30Motto")
     _para(national, "", "ND30MottoRule")
-    _first_cell_paragraph(table.cell(1, 0), "Số: {{ number }}/{{ symbol }}", "ND30Number")
-    _first_cell_paragraph(table.cell(1, 1), "{{ place_date }}", "ND30PlaceDate")
+    _para(table.cell(1, 0), "Số: {{ number }}/{{ symbol }}", "ND30Number")
+    _para(table.cell(1, 1), "{{ place_date }}", "ND30PlaceDate")
 
 
 def _title_block(document) -> None:
@@ -148,15 +146,11 @@ def _body(document) -> None:
 
 
 def _signature_block(document) -> None:
-    left_mm = layout.SIGNATURE_LEFT_COLUMN_MM
-    table = document.add_table(rows=1, cols=2)
-    ooxml.borderless_fixed_table(table, [left_mm, _text_width_mm() - left_mm])
+    table = _two_columns(document, 1, layout.SIGNATURE_LEFT_COLUMN_MM)
     recipients, signer = table.cell(0, 0), table.cell(0, 1)
-    _first_cell_paragraph(recipients, "Nơi nhận:", "ND30RecipientsLabel")
+    _para(recipients, "Nơi nhận:", "ND30RecipientsLabel")
     _loop(recipients, "recipients", "ND30Recipient")
-    _first_cell_paragraph(signer, "{%p for line in signer_lines %}", "ND30Body")
-    _para(signer, "{{ line }}", "ND30SignerTitle")
-    _tag(signer, "endfor")
+    _loop(signer, "signer_lines", "ND30SignerTitle")
     _para(signer, "{{ signer_name }}", "ND30SignerName")
 
 
