@@ -41,7 +41,10 @@ class ParagraphFormat:
     space_after_pt: float
     #: Multiple of single spacing for "auto" line spacing; None for exact/at-least.
     line_spacing: float | None
+    #: The exact or at-least line height in points (None for "auto").
+    line_pt: float | None
     has_top_border: bool
+    has_bottom_border: bool
 
 
 def _twips_to_cm(value: str | None) -> float:
@@ -149,8 +152,9 @@ class FormatResolver:
             space_before_pt=int(spacing.get("before", 0)) / 20,
             space_after_pt=int(spacing.get("after", 0)) / 20,
             line_spacing=(int(line) / 240 if line else 1.0) if line_rule == "auto" else None,
-            has_top_border=_first(chain, "w:pBdr", lambda e: e.find(qn("w:top")) is not None)
-            or False,
+            line_pt=int(line) / 20 if line and line_rule != "auto" else None,
+            has_top_border=_border(chain, "w:top"),
+            has_bottom_border=_border(chain, "w:bottom"),
         )
 
     def _font(self, chain: list) -> str | None:
@@ -177,6 +181,14 @@ def _first(chain: list, tag: str, read):
         if found is not None:
             return read(found)
     return None
+
+
+def _border(chain: list, side: str) -> bool:
+    """Whether the nearest paragraph border definition draws a line on *side*."""
+    def read(borders) -> bool:
+        element = borders.find(qn(side))
+        return element is not None and element.get(qn("w:val")) not in ("nil", "none")
+    return _first(chain, "w:pBdr", read) or False
 
 
 def _attributes(chain: list, tag: str, names: tuple[str, ...]) -> dict[str, str]:

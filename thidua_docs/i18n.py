@@ -138,6 +138,46 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Word template '{path}' is damaged or wrong: {reason}",
     },
     "valid": {"vi": "Hợp lệ: {path}", "en": "Valid: {path}"},
+    # --- thidua check -------------------------------------------------------------------
+    "check_missing": {
+        "vi": "{path}: không tìm thấy tệp.", "en": "{path}: file not found.",
+    },
+    "check_empty": {
+        "vi": "{path}: tệp trống (0 byte), không phải văn bản Word.",
+        "en": "{path}: the file is empty (0 bytes), not a Word document.",
+    },
+    "check_encrypted": {
+        "vi": "{path}: tệp được đặt mật khẩu; hãy gỡ mật khẩu trong Word rồi kiểm tra lại.",
+        "en": "{path}: the file is password-protected; remove the password in Word first.",
+    },
+    "check_legacy_doc": {
+        "vi": "{path}: đây là tệp .doc cũ; hãy mở bằng Word và lưu lại dạng .docx.",
+        "en": "{path}: this is an old .doc file; save it as .docx in Word first.",
+    },
+    "check_not_zip": {
+        "vi": "{path}: không phải tệp .docx (không đọc được dạng nén); hãy lưu lại dạng .docx.",
+        "en": "{path}: not a .docx file (not a zip package); save it as .docx.",
+    },
+    "check_not_docx": {
+        "vi": "{path}: tệp nén này không phải văn bản Word (.docx).",
+        "en": "{path}: this zip package is not a Word document (.docx).",
+    },
+    "check_damaged": {
+        "vi": "{path}: tệp .docx bị hỏng ({reason}); hãy mở bằng Word để sửa rồi lưu lại.",
+        "en": "{path}: the .docx is damaged ({reason}); open and repair it in Word.",
+    },
+    "check_clean": {
+        "vi": "{path}: đạt thể thức Nghị định 30/2020.",
+        "en": "{path}: conforms to Nghị định 30/2020.",
+    },
+    "check_findings": {
+        "vi": "{path}: {count} lỗi thể thức.", "en": "{path}: {count} finding(s).",
+    },
+    "check_expected": {"vi": "cần", "en": "expected"},
+    "check_found": {"vi": "thấy", "en": "found"},
+    "check_no_files": {
+        "vi": "Không tìm thấy tệp .docx nào trong {path}.", "en": "No .docx file in {path}.",
+    },
     "written": {"vi": "{path}", "en": "{path}"},
 }
 
@@ -156,6 +196,11 @@ ALIASES = {
 def set_language(lang: str) -> None:
     """Choose the language of messages: "vi" or "en"."""
     _LANG["value"] = "en" if lang.lower().startswith("en") else "vi"
+
+
+def language() -> str:
+    """The current language of messages: "vi" or "en"."""
+    return _LANG["value"]
 
 
 def message(message_key: str, /, **params: object) -> str:

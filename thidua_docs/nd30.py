@@ -44,6 +44,7 @@ ELEMENTS: dict[str, ElementRule] = {
     "issuer": ElementRule((12, 13), bold=True, upper=True),
     "number": ElementRule((13, 13), bold=False),
     "place_date": ElementRule((13, 14), italic=True),
+    "summary": ElementRule((12, 13), bold=False),
     "title": ElementRule((13, 14), bold=True, upper=True),
     "subtitle": ElementRule((13, 14), bold=True),
     "body": ElementRule((13, 14), bold=False),

@@ -1,0 +1,540 @@
+"""The conformance rules of Nghị định 30/2020 Phụ lục I, one function each.
+
+Each rule has a stable code, a one-line explanation (Vietnamese and
+English) and a check that yields findings: where, what was expected, what
+was found. The ranges come from ``thidua_docs.nd30``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Iterator
+
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
+
+from thidua_docs import nd30
+from thidua_docs.check.anatomy import Anatomy, fold
+from thidua_docs.check.reader import Line
+from thidua_docs.i18n import language
+from thidua_docs.vnformat import VIETNAMESE_POINT_LETTERS, point_letter, roman
+
+BLACK = {None, "000000", "auto"}
+URGENCY_COLOR = "FF0000"
+_EPS = 0.05
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One deviation: rule code, where, expected, found."""
+
+    rule: str
+    where: str
+    expected: str
+    found: str
+    paragraph: int | None = None
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    vi: str
+    en: str
+    check: Callable[[Anatomy], Iterator[Finding]]
+
+    @property
+    def summary(self) -> str:
+        return self.en if language() == "en" else self.vi
+
+
+RULES: dict[str, Rule] = {}
+
+
+def rule(code: str, vi: str, en: str):
+    """Register a check under *code*."""
+
+    def register(function):
+        RULES[code] = Rule(code, vi, en, function)
+        return function
+
+    return register
+
+
+def tr(vi: str, en: str) -> str:
+    return en if language() == "en" else vi
+
+
+def _at(code: str, line: Line, expected: str, found: str) -> Finding:
+    return Finding(code, tr("đoạn ", "paragraph ") + line.describe(), expected, found, line.number)
+
+
+def _size_range(low: float, high: float) -> str:
+    return f"{low:g} pt" if low == high else f"{low:g}–{high:g} pt"
+
+
+def _element(code: str, doc: Anatomy, line: Line, element: str, what: str) -> Iterator[Finding]:
+    """Size, weight, slant and case of *line* against nd30.ELEMENTS[element]."""
+    spec = nd30.ELEMENTS[element]
+    low, high = spec.size_pt
+    sizes = doc.sizes(line)
+    wrong = sorted(s for s in sizes if s is None or not low <= s <= high)
+    if wrong:
+        yield _at(code, line, f"{what}: {_size_range(low, high)}",
+                  ", ".join("?" if s is None else f"{s:g} pt" for s in wrong))
+    if spec.bold is not None and doc.bold(line) != spec.bold:
+        yield _at(code, line, f"{what}: " + (tr("in đậm", "bold") if spec.bold
+                                              else tr("không in đậm", "not bold")),
+                  tr("in đậm", "bold") if not spec.bold else tr("không đậm", "not bold"))
+    if spec.italic is not None and doc.italic(line) != spec.italic:
+        yield _at(code, line, f"{what}: " + (tr("in nghiêng", "italic") if spec.italic
+                                              else tr("chữ đứng", "upright")),
+                  tr("chữ đứng", "upright") if spec.italic else tr("in nghiêng", "italic"))
+    if spec.upper and line.stripped != line.stripped.upper():
+        yield _at(code, line, f"{what}: " + tr("chữ in hoa", "capitals"), line.stripped)
+
+
+def _missing(code: str, what: str) -> Finding:
+    return Finding(code, tr("đầu văn bản", "document header"), what, tr("không thấy", "not found"))
+
+
+# --- page -----------------------------------------------------------------------------
+
+
+@rule("PAGE-SIZE", "Khổ giấy A4 (210 × 297 mm), trang dọc",
+      "A4 paper (210 × 297 mm), portrait")
+def page_size(doc: Anatomy) -> Iterator[Finding]:
+    for number, section in enumerate(doc.document.sections, start=1):
+        width, height = section.page_width.mm, section.page_height.mm
+        where = tr(f"phần (section) {number}", f"section {number}")
+        if sorted((round(width), round(height))) != sorted(nd30.PAGE_MM):
+            yield Finding("PAGE-SIZE", where, "A4 210 × 297 mm", f"{width:.0f} × {height:.0f} mm")
+        elif width > height:
+            yield Finding("PAGE-SIZE", where, tr("trang dọc", "portrait"),
+                          tr("trang ngang", "landscape"))
+
+
+@rule("MARGIN", "Lề trên, dưới 20–25 mm; lề trái 30–35 mm; lề phải 15–20 mm",
+      "Margins: top and bottom 20–25 mm, left 30–35 mm, right 15–20 mm")
+def margins(doc: Anatomy) -> Iterator[Finding]:
+    names = {"top": tr("lề trên", "top margin"), "bottom": tr("lề dưới", "bottom margin"),
+             "left": tr("lề trái", "left margin"), "right": tr("lề phải", "right margin")}
+    for number, section in enumerate(doc.document.sections, start=1):
+        for side, (low, high) in nd30.MARGINS_MM.items():
+            value = getattr(section, f"{side}_margin").mm
+            if not low - 0.2 <= value <= high + 0.2:
+                yield Finding("MARGIN", tr(f"phần {number}, ", f"section {number}, ") + names[side],
+                              f"{low}–{high} mm", f"{value:.1f} mm")
+
+
+# --- fonts ------------------------------------------------------------------------------
+
+
+def _all_runs(doc: Anatomy):
+    for line in doc.lines:
+        for run in line.runs:
+            if run.text.strip():
+                yield line, doc.resolver.run(line.paragraph, run)
+    for section in doc.document.sections:
+        for header in (section.header, section.first_page_header, section.footer):
+            for paragraph in header.paragraphs:
+                for run in paragraph.runs:
+                    if run.text.strip():
+                        yield None, doc.resolver.run(paragraph, run)
+
+
+@rule("FONT", "Chỉ dùng phông chữ Times New Roman", "Times New Roman only")
+def font(doc: Anatomy) -> Iterator[Finding]:
+    seen: dict[str, tuple[Line | None, int]] = {}
+    for line, run in _all_runs(doc):
+        if run.font != nd30.FONT:
+            first, count = seen.get(run.font or "?", (line, 0))
+            seen[run.font or "?"] = (first, count + 1)
+    for name, (line, count) in seen.items():
+        found = tr(f"{name} ({count} đoạn chữ)", f"{name} ({count} runs)")
+        yield _at("FONT", line, nd30.FONT, found) if line else Finding(
+            "FONT", tr("đầu trang", "page header"), nd30.FONT, found)
+
+
+@rule("COLOR", "Chữ màu đen (trừ dấu mức độ khẩn)", "Black text (except the urgency mark)")
+def color(doc: Anatomy) -> Iterator[Finding]:
+    for line, run in _all_runs(doc):
+        allowed = BLACK | ({URGENCY_COLOR} if line is not None and line is doc.urgency else set())
+        if (run.color or "").upper() not in {c.upper() if c else "" for c in allowed} and \
+                run.color not in BLACK:
+            yield _at("COLOR", line, tr("màu đen", "black"), run.color) if line else Finding(
+                "COLOR", tr("đầu trang", "page header"), tr("màu đen", "black"), run.color)
+            return
+
+
+# --- header block -------------------------------------------------------------------------
+
+
+@rule("QUOC-HIEU", "Quốc hiệu: đúng chữ, in hoa, đậm, 12–13 pt",
+      "National name: exact text, capitals, bold, 12–13 pt")
+def national_name(doc: Anatomy) -> Iterator[Finding]:
+    line = doc.national
+    if line is None:
+        yield _missing("QUOC-HIEU", nd30.NATIONAL_NAMES[0])
+        return
+    if line.stripped not in nd30.NATIONAL_NAMES:
+        yield _at("QUOC-HIEU", line, nd30.NATIONAL_NAMES[0], line.stripped)
+    yield from _element("QUOC-HIEU", doc, line, "national_name", tr("Quốc hiệu", "national name"))
+
+
+@rule("TIEU-NGU", "Tiêu ngữ “Độc lập - Tự do - Hạnh phúc” (cách hai bên gạch nối), đậm, 13–14 pt",
+      "Motto “Độc lập - Tự do - Hạnh phúc” (spaces around the hyphens), bold, 13–14 pt")
+def motto(doc: Anatomy) -> Iterator[Finding]:
+    line = doc.motto
+    if line is None:
+        yield _missing("TIEU-NGU", nd30.MOTTO)
+        return
+    if line.stripped != nd30.MOTTO:
+        yield _at("TIEU-NGU", line, nd30.MOTTO, line.stripped)
+    yield from _element("TIEU-NGU", doc, line, "motto", tr("Tiêu ngữ", "motto"))
+
+
+def _has_rule_under(doc: Anatomy, line: Line) -> bool:
+    """A paragraph border, an empty bordered paragraph, a drawn line or an underline."""
+    p = line.paragraph._p
+    if doc.paragraph_format(line).has_bottom_border:
+        return True
+    following = p.getnext()
+    if following is not None and following.tag == qn("w:p"):
+        paragraph = Paragraph(following, line.paragraph._parent)
+        if not paragraph.text.strip() and (
+                doc.resolver.paragraph(paragraph).has_top_border or _has_drawing(following)):
+            return True
+    return _has_drawing(p)
+
+
+def _has_drawing(p) -> bool:
+    vml_line = p.findall(".//{urn:schemas-microsoft-com:vml}line")
+    shapes = p.findall(f".//{qn('w:drawing')}")
+    return bool(vml_line or shapes)
+
+
+def _underlined(doc: Anatomy, line: Line) -> bool:
+    return all(run.underline for run in line.runs if run.text.strip())
+
+
+@rule("TIEU-NGU-LINE", "Dưới Tiêu ngữ có đường kẻ ngang nét liền, dài bằng dòng chữ",
+      "A solid line as long as the motto under it")
+def motto_line(doc: Anatomy) -> Iterator[Finding]:
+    if doc.motto and not (_has_rule_under(doc, doc.motto) or _underlined(doc, doc.motto)):
+        yield _at("TIEU-NGU-LINE", doc.motto, tr("đường kẻ dưới Tiêu ngữ", "a line under it"),
+                  tr("không có", "none"))
+
+
+@rule("CO-QUAN", "Tên cơ quan ban hành in hoa, đậm, 12–13 pt",
+      "Issuing body in capitals, bold, 12–13 pt")
+def issuer(doc: Anatomy) -> Iterator[Finding]:
+    if not doc.issuer:
+        yield _missing("CO-QUAN", tr("tên cơ quan ban hành", "the issuing body"))
+    for line in doc.issuer:
+        yield from _element("CO-QUAN", doc, line, "issuer", tr("cơ quan ban hành", "issuer"))
+
+
+@rule("CO-QUAN-LINE", "Dưới tên cơ quan ban hành có đường kẻ ngắn (1/3–1/2 dòng chữ)",
+      "A short line (1/3–1/2 of the text) under the issuing body")
+def issuer_line(doc: Anatomy) -> Iterator[Finding]:
+    if doc.issuer and not _has_rule_under(doc, doc.issuer[-1]):
+        yield _at("CO-QUAN-LINE", doc.issuer[-1], tr("đường kẻ ngắn bên dưới", "a short line under"),
+                  tr("không có", "none"))
+
+
+@rule("CHU-QUAN", "Cơ quan chủ quản in hoa, không đậm, 12–13 pt",
+      "Parent body in capitals, not bold, 12–13 pt")
+def parent(doc: Anatomy) -> Iterator[Finding]:
+    for line in doc.parent:
+        yield from _element("CHU-QUAN", doc, line, "parent_body", tr("cơ quan chủ quản", "parent"))
+
+
+@rule("SO-KY-HIEU", "Dòng “Số: 05/UBND-VP”: dấu hai chấm, số có 0 đứng trước nếu dưới 10, "
+      "ký hiệu nối bằng “-” không cách, cỡ 13 pt",
+      "“Số: 05/UBND-VP” line: colon, leading zero below 10, symbol groups joined by “-” "
+      "without spaces, 13 pt")
+def number_line(doc: Anatomy) -> Iterator[Finding]:
+    line = doc.number
+    if line is None:
+        yield _missing("SO-KY-HIEU", "Số: .../...")
+        return
+    text = line.text.strip()
+    draft = re.match(r"^Số:\s+/", text)
+    if not (nd30.NUMBER_LINE.match(text) or (draft and nd30.NUMBER_LINE.match(
+            "Số: 01/" + text.split("/", 1)[1]))):
+        yield _at("SO-KY-HIEU", line, "Số: 05/UBND-VP", text)
+    yield from _element("SO-KY-HIEU", doc, line, "number", tr("dòng Số", "number line"))
+
+
+@rule("TRICH-YEU-CV", "Trích yếu công văn “V/v ...” 12–13 pt, không đậm",
+      "Công văn summary “V/v ...” 12–13 pt, regular")
+def summary(doc: Anatomy) -> Iterator[Finding]:
+    for line in doc.summary:
+        yield from _element("TRICH-YEU-CV", doc, line, "summary", "V/v")
+
+
+@rule("DIA-DANH-NGAY", "Địa danh, ngày tháng: nghiêng, 13–14 pt, dấu phẩy sau địa danh, "
+      "ngày < 10 và tháng 1, 2 có số 0 đứng trước",
+      "Place and date: italic, 13–14 pt, comma after the place, leading zero for days "
+      "below 10 and months 1-2")
+def place_date(doc: Anatomy) -> Iterator[Finding]:
+    line = doc.place_date
+    if line is None:
+        yield _missing("DIA-DANH-NGAY", tr("địa danh, ngày ... tháng ... năm ...", "place, date"))
+        return
+    text = line.stripped
+    if not re.match(r"^[^,]+, ngày\b", text):
+        yield _at("DIA-DANH-NGAY", line, tr("“Địa danh, ngày ...”", "“Place, ngày ...”"), text)
+    match = re.search(r"ngày\s+(\d+)\s+tháng\s+(\d+)\s+năm\s+(\d+)", text)
+    if match and not nd30.DATE.search(" ".join(["ngày", match[1], "tháng", match[2], "năm",
+                                                 match[3]])):
+        yield _at("DIA-DANH-NGAY", line, tr("ngày 05 tháng 01, tháng 3...12 không có số 0",
+                                             "ngày 05 tháng 01; months 3-12 without zero"),
+                  match.group(0))
+    yield from _element("DIA-DANH-NGAY", doc, line, "place_date", tr("địa danh, ngày",
+                                                                     "place and date"))
+
+
+@rule("TEN-VAN-BAN", "Tên loại / tiêu đề văn bản: in hoa, đậm, căn giữa, 13–14 pt; "
+      "trích yếu đậm, căn giữa",
+      "Title: capitals, bold, centred, 13–14 pt; the line(s) under it bold, centred")
+def title(doc: Anatomy) -> Iterator[Finding]:
+    for position, line in enumerate(doc.title):
+        element = "title" if position == 0 else "subtitle"
+        yield from _element("TEN-VAN-BAN", doc, line, element, tr("tên văn bản", "title"))
+
+
+# --- body ---------------------------------------------------------------------------------------
+
+
+def _body_paragraphs(doc: Anatomy) -> list[Line]:
+    seen, result = set(), []
+    for line in doc.body:
+        if line.number not in seen:
+            seen.add(line.number)
+            result.append(line)
+    return result
+
+
+@rule("BODY-ALIGN", "Nội dung căn đều hai lề", "Body text justified")
+def body_align(doc: Anatomy) -> Iterator[Finding]:
+    for line in _body_paragraphs(doc):
+        alignment = doc.paragraph_format(line).alignment
+        if alignment != "justify" and len(line.stripped) > 60:
+            yield _at("BODY-ALIGN", line, tr("căn đều", "justified"), alignment)
+
+
+@rule("BODY-INDENT", "Lùi đầu dòng 1–1,27 cm", "First-line indent 1–1.27 cm")
+def body_indent(doc: Anatomy) -> Iterator[Finding]:
+    low, high = nd30.BODY_FIRST_LINE_CM
+    for line in _body_paragraphs(doc):
+        indent = doc.paragraph_format(line).first_line_cm
+        if not low - _EPS <= indent <= high + _EPS:
+            yield _at("BODY-INDENT", line, f"{low:g}–{high:g} cm", f"{indent:.2f} cm")
+
+
+@rule("BODY-SPACING", "Cách đoạn tối thiểu 6 pt", "At least 6 pt between paragraphs")
+def body_spacing(doc: Anatomy) -> Iterator[Finding]:
+    for line in _body_paragraphs(doc):
+        fmt = doc.paragraph_format(line)
+        if fmt.space_before_pt + fmt.space_after_pt < nd30.BODY_MIN_SPACING_PT - 0.01:
+            yield _at("BODY-SPACING", line, f"≥ {nd30.BODY_MIN_SPACING_PT} pt",
+                      f"{fmt.space_before_pt + fmt.space_after_pt:g} pt")
+
+
+@rule("BODY-LINE", "Giãn dòng từ đơn (single) đến 1,5 dòng", "Line spacing single to 1.5 lines")
+def body_line(doc: Anatomy) -> Iterator[Finding]:
+    low, high = nd30.BODY_LINE_SPACING
+    for line in _body_paragraphs(doc):
+        fmt = doc.paragraph_format(line)
+        spacing = fmt.line_spacing
+        if spacing is None:
+            size = max((s for s in doc.sizes(line) if s), default=14)
+            spacing = fmt.line_pt / (1.15 * size)
+        if not low - _EPS <= spacing <= high + _EPS:
+            yield _at("BODY-LINE", line, f"{low:g}–{high:g}", f"{spacing:.2f}")
+
+
+@rule("BODY-SIZE", "Nội dung một cỡ chữ duy nhất, 13–14 pt", "One body size, 13–14 pt")
+def body_size(doc: Anatomy) -> Iterator[Finding]:
+    low, high = nd30.ELEMENTS["body"].size_pt
+    counts: dict[float, list[Line]] = {}
+    for line in _body_paragraphs(doc):
+        for size in doc.sizes(line):
+            counts.setdefault(size, []).append(line)
+    if not counts:
+        return
+    main = max(counts, key=lambda size: len(counts[size]))
+    for size, lines in sorted(counts.items(), key=lambda item: -len(item[1])):
+        if size is None or not low <= size <= high:
+            yield _at("BODY-SIZE", lines[0], _size_range(low, high), f"{size} pt")
+        elif size != main:
+            yield _at("BODY-SIZE", lines[0], tr(f"một cỡ: {main:g} pt", f"one size: {main:g} pt"),
+                      f"{size:g} pt")
+
+
+_LABEL = re.compile(r"^\s*(?:(?P<roman>[IVX]+)\.|(?P<arabic>\d{1,2})\.|(?P<letter>[a-zđ])\))\s")
+
+
+@rule("LABELS", "Số thứ tự I, II... → 1, 2... → a), b)... (chữ cái tiếng Việt), không "
+      "thiếu, không lặp",
+      "Labels I, II... → 1, 2... → a), b)... (Vietnamese alphabet), no gaps or repeats")
+def labels(doc: Anatomy) -> Iterator[Finding]:
+    levels = {"roman": (roman, 0), "arabic": (str, 1), "letter": (point_letter, 2)}
+    current = [0, 0, 0]
+    seen: list[set[int]] = [set(), set(), set()]
+    for line in _body_paragraphs(doc):
+        match = _LABEL.match(line.text)
+        if not match:
+            continue
+        kind = match.lastgroup
+        spell, depth = levels[kind]
+        value = _label_value(kind, match.group(kind))
+        if value is None:
+            continue
+        expected = current[depth] + 1
+        if value != expected or value in seen[depth]:
+            yield _at("LABELS", line, _label(kind, spell(expected)), _label(kind, match.group(kind)))
+        current[depth] = value
+        seen[depth].add(value)
+        for deeper in range(depth + 1, 3):
+            current[deeper] = 0
+            seen[deeper] = set()
+
+
+def _label_value(kind: str, text: str) -> int | None:
+    if kind == "arabic":
+        return int(text)
+    if kind == "letter":
+        position = VIETNAMESE_POINT_LETTERS.find(text)
+        return position + 1 if position >= 0 else None
+    numerals = {roman(n): n for n in range(1, 40)}
+    return numerals.get(text)
+
+
+def _label(kind: str, text: str) -> str:
+    return f"{text})" if kind == "letter" else f"{text}."
+
+
+# --- signature and recipients ------------------------------------------------------------------
+
+
+@rule("KY-QUYEN-HAN", "Quyền hạn (TM., KT., Q., TL., TUQ.) và chức vụ người ký: in hoa, đậm, "
+      "13–14 pt",
+      "Signing authority (TM., KT., Q., TL., TUQ.) and title: capitals, bold, 13–14 pt")
+def signer_lines(doc: Anatomy) -> Iterator[Finding]:
+    lines = [l for l in doc.signature if l.stripped]
+    if not lines:
+        if doc.recipients_label:
+            yield _missing("KY-QUYEN-HAN", tr("khối chữ ký", "signature block"))
+        return
+    first = lines[0].stripped.split()[0]
+    looks_like_prefix = first.endswith(".") or fold(lines[0].stripped).startswith(
+        ("thay mặt", "ký thay", "thừa lệnh", "thừa ủy quyền", "quyền"))
+    if looks_like_prefix and first not in nd30.AUTHORITY_PREFIXES:
+        yield _at("KY-QUYEN-HAN", lines[0], " / ".join(nd30.AUTHORITY_PREFIXES), first)
+    for line in lines:
+        yield from _element("KY-QUYEN-HAN", doc, line, "signer_title", tr("chức vụ", "title"))
+
+
+@rule("KY-HO-TEN", "Họ tên người ký: đậm, không viết hoa toàn bộ, 13–14 pt",
+      "Signer's name: bold, not all capitals, 13–14 pt")
+def signer_name(doc: Anatomy) -> Iterator[Finding]:
+    line = doc.signer
+    if line is None:
+        return
+    yield from _element("KY-HO-TEN", doc, line, "signer_name", tr("họ tên", "name"))
+    if line.stripped == line.stripped.upper():
+        yield _at("KY-HO-TEN", line, tr("Họ tên viết thường (Nguyễn Văn A)", "Name case"),
+                  line.stripped)
+
+
+@rule("NOI-NHAN", "“Nơi nhận:” nghiêng đậm, 12 pt", "“Nơi nhận:” bold italic, 12 pt")
+def recipients_label(doc: Anatomy) -> Iterator[Finding]:
+    line = doc.recipients_label
+    if line is None:
+        yield Finding("NOI-NHAN", tr("cuối văn bản", "end of document"), "Nơi nhận:",
+                      tr("không thấy", "not found"))
+        return
+    if line.stripped != "Nơi nhận:":
+        yield _at("NOI-NHAN", line, "Nơi nhận:", line.stripped)
+    yield from _element("NOI-NHAN", doc, line, "recipients_label", "Nơi nhận")
+
+
+@rule("NOI-NHAN-DONG", "Mỗi nơi nhận: 11 pt, bắt đầu “- ”, kết thúc “;”",
+      "Each recipient: 11 pt, starts “- ”, ends “;”")
+def recipient_lines(doc: Anatomy) -> Iterator[Finding]:
+    lines = [l for l in doc.recipients if l.stripped]
+    for position, line in enumerate(lines):
+        text = line.stripped
+        if not text.startswith("- "):
+            yield _at("NOI-NHAN-DONG", line, tr("bắt đầu “- ”", "starts “- ”"), text[:12])
+        is_archive = fold(text).lstrip("- ").startswith("lưu")
+        if not is_archive and not text.endswith(";"):
+            yield _at("NOI-NHAN-DONG", line, tr("kết thúc “;”", "ends “;”"), text[-12:])
+        yield from _element("NOI-NHAN-DONG", doc, line, "recipient", tr("nơi nhận", "recipient"))
+
+
+@rule("LUU", "Dòng cuối nơi nhận là “- Lưu: VT, ...” kết thúc bằng dấu chấm",
+      "The last recipient line is “- Lưu: VT, ...” ending with a full stop")
+def archive_line(doc: Anatomy) -> Iterator[Finding]:
+    lines = [l for l in doc.recipients if l.stripped]
+    if doc.recipients_label is None:
+        return
+    last = lines[-1] if lines else doc.recipients_label
+    text = last.stripped
+    if not fold(text).lstrip("- ").startswith("lưu"):
+        yield _at("LUU", last, "- Lưu: VT, ...", tr("không có dòng Lưu", "no Lưu line"))
+    elif not re.match(r"^- Lưu: VT\b", text) or not text.endswith("."):
+        yield _at("LUU", last, "- Lưu: VT, ....", text)
+
+
+# --- page numbers -------------------------------------------------------------------------------
+
+
+def _has_page_field(element) -> bool:
+    """Whether a header, footer or paragraph element holds a PAGE field."""
+    instructions = " ".join(element.xpath(".//w:instrText/text()"))
+    simple = " ".join(f.get(qn("w:instr")) or "" for f in element.iter(qn("w:fldSimple")))
+    return "PAGE" in (instructions + " " + simple).upper().split()
+
+
+@rule("PAGE-NUMBER", "Số trang ở giữa lề trên, không đánh số trang 1",
+      "Page number centred in the top margin, none on page 1")
+def page_number(doc: Anatomy) -> Iterator[Finding]:
+    where = tr("đầu trang / chân trang", "headers and footers")
+    for section in doc.document.sections[:1]:
+        in_header = _has_page_field(section.header._element)
+        in_footer = _has_page_field(section.footer._element) or (
+            section.different_first_page_header_footer and
+            _has_page_field(section.first_page_footer._element))
+        if in_footer:
+            yield Finding("PAGE-NUMBER", where, tr("số trang ở lề trên", "number at the top"),
+                          tr("số trang ở chân trang", "number in the footer"))
+        if in_header:
+            if not section.different_first_page_header_footer or _has_page_field(
+                    section.first_page_header._element):
+                yield Finding("PAGE-NUMBER", where, tr("không đánh số trang 1", "none on page 1"),
+                              tr("trang 1 có số trang", "page 1 is numbered"))
+            number = next((p for p in section.header.paragraphs if _has_page_field(p._p)), None)
+            if number is not None and doc.resolver.paragraph(number).alignment != "center":
+                yield Finding("PAGE-NUMBER", where, tr("căn giữa", "centred"),
+                              doc.resolver.paragraph(number).alignment)
+        elif not in_footer and _long(doc):
+            yield Finding("PAGE-NUMBER", where, tr("số trang từ trang 2", "numbers from page 2"),
+                          tr("không có số trang", "no page numbers"))
+
+
+def _long(doc: Anatomy) -> bool:
+    """Whether the document surely runs past one page (about 2,500 characters fit)."""
+    return sum(len(line.stripped) for line in doc.lines) > 3500
+
+
+def run_rules(doc: Anatomy, only: set[str] | None = None) -> list[Finding]:
+    """All findings of every rule (or of the rules in *only*)."""
+    findings: list[Finding] = []
+    for code, registered in RULES.items():
+        if only is None or code in only:
+            findings += list(registered.check(doc))
+    return findings

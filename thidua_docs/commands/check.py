@@ -1,0 +1,68 @@
+"""``thidua check FILE.docx|FOLDER ...``: list deviations from Nghị định 30/2020."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from thidua_docs.check import RULES, UnreadableDocument, as_dict, check_document, collect
+from thidua_docs.i18n import message
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
+
+
+@click.command("check")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable findings on stdout.")
+@click.option("--rules", "list_rules", is_flag=True, help="List the rules and exit.")
+def command(paths: tuple[Path, ...], as_json: bool, list_rules: bool) -> None:
+    """Check .docx files (or folders of them) against Nghị định 30/2020 Phụ lục I.
+
+    Exit 0 when every file conforms, 1 when something deviates, 2 when a file
+    cannot be read.
+    """
+    if list_rules:
+        for rule in RULES.values():
+            click.echo(f"{rule.code:<14} {rule.summary}")
+        return
+    if not paths:
+        raise click.UsageError("give at least one .docx file or folder")
+    files = collect(list(paths))
+    if not files:
+        click.echo(message("check_no_files", path=", ".join(map(str, paths))), err=True)
+        sys.exit(EXIT_UNREADABLE)
+    results, status = [], EXIT_CLEAN
+    for path in files:
+        try:
+            findings = check_document(path)
+        except UnreadableDocument as error:
+            results.append({"path": str(path), "status": "error",
+                            "error": message(error.message_key, **error.params), "findings": []})
+            status = EXIT_UNREADABLE
+            continue
+        results.append({"path": str(path), "status": "findings" if findings else "ok",
+                        "findings": [as_dict(f) for f in findings]})
+        if findings and status == EXIT_CLEAN:
+            status = EXIT_FINDINGS
+    if as_json:
+        click.echo(json.dumps({"files": results, "exit_code": status}, ensure_ascii=False,
+                              indent=2))
+    else:
+        _print(results)
+    sys.exit(status)
+
+
+def _print(results: list[dict]) -> None:
+    for result in results:
+        if result["status"] == "error":
+            click.echo(result["error"], err=True)
+            continue
+        for finding in result["findings"]:
+            click.echo(f"{result['path']}: [{finding['rule']}] {finding['where']}: "
+                       f"{message('check_expected')} {finding['expected']}; "
+                       f"{message('check_found')} {finding['found']}")
+        key = "check_findings" if result["findings"] else "check_clean"
+        click.echo(message(key, path=result["path"], count=len(result["findings"])))
