@@ -65,7 +65,11 @@ def tr(vi: str, en: str) -> str:
     return en if language() == "en" else vi
 
 
-def _at(code: str, line: Line, expected: str, found: str) -> Finding:
+def _at(code: str, line: Line | None, expected: str, found: str) -> Finding:
+    """A finding at *line*; None stands for the page header or footer."""
+    if line is None:
+        return Finding(code, tr("đầu trang / chân trang", "page header or footer"), expected,
+                       found)
     return Finding(code, tr("đoạn ", "paragraph ") + line.describe(), expected, found, line.number)
 
 
@@ -151,20 +155,18 @@ def font(doc: Anatomy) -> Iterator[Finding]:
             first, count = seen.get(run.font or "?", (line, 0))
             seen[run.font or "?"] = (first, count + 1)
     for name, (line, count) in seen.items():
-        found = tr(f"{name} ({count} đoạn chữ)", f"{name} ({count} runs)")
-        yield _at("FONT", line, nd30.FONT, found) if line else Finding(
-            "FONT", tr("đầu trang", "page header"), nd30.FONT, found)
+        yield _at("FONT", line, nd30.FONT, tr(f"{name} ({count} đoạn chữ)", f"{name} ({count} runs)"))
 
 
 @rule("COLOR", "Chữ màu đen (trừ dấu mức độ khẩn)", "Black text (except the urgency mark)")
 def color(doc: Anatomy) -> Iterator[Finding]:
     for line, run in _all_runs(doc):
-        allowed = BLACK | ({URGENCY_COLOR} if line is not None and line is doc.urgency else set())
-        if (run.color or "").upper() not in {c.upper() if c else "" for c in allowed} and \
-                run.color not in BLACK:
-            yield _at("COLOR", line, tr("màu đen", "black"), run.color) if line else Finding(
-                "COLOR", tr("đầu trang", "page header"), tr("màu đen", "black"), run.color)
-            return
+        urgency_red = line is not None and line is doc.urgency and \
+            (run.color or "").upper() == URGENCY_COLOR
+        if run.color in BLACK or urgency_red:
+            continue
+        yield _at("COLOR", line, tr("màu đen", "black"), run.color)
+        return  # one finding says it; the clerk recolours the whole text
 
 
 # --- header block -------------------------------------------------------------------------
