@@ -67,6 +67,36 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "a block is a paragraph (a string) or a mapping with one of the keys: "
               "section, items, bullets, indicators{hint_en}",
     },
+    "unknown_urgency": {
+        "vi": "không hiểu mức độ khẩn '{value}': chỉ nhận khẩn, thượng khẩn hoặc hỏa tốc",
+        "en": "unknown urgency '{value}': use khẩn, thượng khẩn or hỏa tốc",
+    },
+    "summary_of_typed_kind": {
+        "vi": "'summary' (dòng V/v) chỉ dùng cho công văn; trích yếu của {kind} là 'title'",
+        "en": "'summary' (the V/v line) is for a công văn only; a {kind}'s trích yếu is its 'title'",
+    },
+    "authority_needs_office": {
+        "vi": "'{authority}' cần 'on_behalf_of' (ví dụ Ủy ban nhân dân, Chủ tịch)",
+        "en": "'{authority}' needs 'on_behalf_of' (e.g. Ủy ban nhân dân, Chủ tịch)",
+    },
+    "office_needs_authority": {
+        "vi": "'on_behalf_of' cần 'authority' (TM., KT., Q., TL. hoặc TUQ.)",
+        "en": "'on_behalf_of' needs 'authority' (TM., KT., Q., TL. or TUQ.)",
+    },
+    "deputy_needs_tm_or_tl": {
+        "vi": "'deputy_for' (dòng KT. ...) chỉ dùng dưới TM. hoặc TL.; cấp phó ký thay người "
+              "đứng đầu thì ghi authority: KT., on_behalf_of: Chủ tịch",
+        "en": "'deputy_for' (a KT. ... line) goes only under TM. or TL.; a deputy signing for "
+              "the head writes authority: KT., on_behalf_of: Chủ tịch",
+    },
+    "acting_has_no_title": {
+        "vi": "'Q.' (quyền) đã ghi chức vụ ở 'on_behalf_of' (Q. CHỦ TỊCH): hãy xóa 'title'",
+        "en": "'Q.' (acting) names the office in 'on_behalf_of' (Q. CHỦ TỊCH): remove 'title'",
+    },
+    "signer_title_missing": {
+        "vi": "thiếu chức vụ người ký 'title' (ví dụ Chủ tịch, Phó Chủ tịch)",
+        "en": "the signer's 'title' is missing (e.g. Chủ tịch, Phó Chủ tịch)",
+    },
     "value_error": {"vi": "giá trị không hợp lệ: {detail}", "en": "invalid value: {detail}"},
     "unknown_placeholder": {
         "vi": "không hiểu chỗ thay thế '{{{name}}}': chỉ dùng {{theme}}, {{year}}, {{year-1}}, "

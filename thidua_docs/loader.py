@@ -176,7 +176,7 @@ def _translate(error: dict, located: _Located) -> Problem:
     """Turn one pydantic error into a located, translated Problem."""
     path, model = _resolve(tuple(error["loc"]))
     kind = error["type"]
-    params: dict[str, Any] = {"detail": error.get("msg", "")}
+    params: dict[str, Any] = {**error.get("ctx", {}), "detail": error.get("msg", "")}
     mark = _nearest(located.value_marks, path)
     if kind == "extra_forbidden":
         mark = located.key_marks.get(path, mark)

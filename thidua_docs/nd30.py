@@ -21,7 +21,11 @@ BODY_FIRST_LINE_CM = (1.0, 1.27)
 BODY_MIN_SPACING_PT = 6
 BODY_LINE_SPACING = (1.0, 1.5)
 ISSUER_RULE_FRACTION = (1 / 3, 1 / 2)
+#: The line under a typed document's trích yếu (II.5a): 1/3 to 1/2 of its length.
+SUBJECT_RULE_FRACTION = (1 / 3, 1 / 2)
 AUTHORITY_PREFIXES = ("TM.", "KT.", "Q.", "TL.", "TUQ.")
+#: Mức độ khẩn (box 10b), as written in lower case; printed in capitals.
+URGENCY_LEVELS = ("khẩn", "thượng khẩn", "hỏa tốc")
 
 NUMBER_LINE = re.compile(r"^Số: (\d{2,}|\s+)/[A-ZĐa-z0-9]+(-[A-ZĐa-z0-9]+)+$")
 DATE = re.compile(r"ngày (0[1-9]|[12]\d|3[01]) tháng (0[12]|[3-9]|1[0-2]) năm \d{4}")
@@ -43,10 +47,12 @@ ELEMENTS: dict[str, ElementRule] = {
     "parent_body": ElementRule((12, 13), bold=False, upper=True),
     "issuer": ElementRule((12, 13), bold=True, upper=True),
     "number": ElementRule((13, 13), bold=False),
+    "urgency": ElementRule((13, 14), bold=True, upper=True),
     "place_date": ElementRule((13, 14), italic=True),
     "summary": ElementRule((12, 13), bold=False),
     "title": ElementRule((13, 14), bold=True, upper=True),
     "subtitle": ElementRule((13, 14), bold=True),
+    "addressee": ElementRule((13, 14), bold=False),
     "body": ElementRule((13, 14), bold=False),
     "heading": ElementRule((13, 14), bold=True),
     "signer_title": ElementRule((13, 14), bold=True, upper=True),

@@ -24,7 +24,10 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
+from thidua_docs import nd30
+from thidua_docs.i18n import MESSAGES
 from thidua_docs.structure.kinds import KIND_CODES, normalise_kind
 from thidua_docs.structure.quantity import Quantity
 from thidua_docs.vnformat import clean_text
@@ -34,6 +37,23 @@ def _non_empty_text(value: str) -> str:
     text = clean_text(value)
     if not text:
         raise ValueError("must not be empty")
+    return text
+
+
+def invalid(message_key: str, **context: object) -> PydanticCustomError:
+    """A validation error whose type is a message of thidua_docs.i18n (English by default)."""
+    return PydanticCustomError(message_key, MESSAGES[message_key]["en"], context)
+
+
+#: Older spellings of a mức độ khẩn, with the accent on the other vowel.
+_URGENCY_SPELLINGS = {"hoả tốc": "hỏa tốc"}
+
+
+def _urgency(value: str) -> str:
+    text = clean_text(value).lower()
+    text = _URGENCY_SPELLINGS.get(text, text)
+    if text not in nd30.URGENCY_LEVELS:
+        raise invalid("unknown_urgency", value=value)
     return text
 
 
@@ -54,6 +74,7 @@ Text = Annotated[str, AfterValidator(_non_empty_text)]
 Lines = Annotated[list[Text], BeforeValidator(_as_lines), Field(min_length=1)]
 SymbolPart = Annotated[str, AfterValidator(_symbol_part)]
 Kind = Annotated[str, AfterValidator(normalise_kind)]
+Urgency = Annotated[str, AfterValidator(_urgency)]
 
 
 class Model(BaseModel):
@@ -74,7 +95,11 @@ class Issuer(Model):
 
 
 class Document(Model):
-    """The document's identity: kind, number, symbol parts, place, date, title."""
+    """The document's identity: kind, number, symbol parts, place, date, title.
+
+    ``summary`` is a công văn's trích yếu, printed "V/v ..." under its number
+    (a typed kind's trích yếu is its title); ``urgency`` is its mức độ khẩn.
+    """
 
     kind: Kind = "công văn"
     number: Annotated[int, Field(ge=1, le=99999)] | None = None
@@ -83,6 +108,14 @@ class Document(Model):
     date: dt.date | None = None
     title: Text
     subtitle: Text | None = None
+    summary: Text | None = None
+    urgency: Urgency | None = None
+
+    @model_validator(mode="after")
+    def _summary_of_a_cong_van(self) -> "Document":
+        if self.summary is not None and self.kind_code is not None:
+            raise invalid("summary_of_typed_kind", kind=self.kind)
+        return self
 
     @property
     def kind_code(self) -> str | None:
@@ -257,7 +290,13 @@ class Authority(str, Enum):
 
 
 class Signature(Model):
-    """Signature block: "TM. ỦY BAN NHÂN DÂN" / ["KT. CHỦ TỊCH"] / "CHỦ TỊCH" / name."""
+    """Signature block: "TM. ỦY BAN NHÂN DÂN" / ["KT. CHỦ TỊCH"] / "CHỦ TỊCH" / name.
+
+    ``authority`` and ``on_behalf_of`` make the first line ("TM. ỦY BAN NHÂN
+    DÂN", "KT. CHỦ TỊCH", "Q. CHỦ TỊCH", "TL. CHỦ TỊCH", "TUQ. GIÁM ĐỐC");
+    ``deputy_for`` adds a "KT. ..." line under a TM. or TL. line; ``title`` is the
+    signer's own title, the last line (an acting head, "Q.", has none).
+    """
 
     authority: Authority | None = None
     on_behalf_of: Text | None = None
@@ -274,12 +313,17 @@ class Signature(Model):
 
     @model_validator(mode="after")
     def _complete(self) -> "Signature":
-        if self.authority and not self.on_behalf_of:
-            raise ValueError(f"'{self.authority.value}' needs 'on_behalf_of' (e.g. ỦY BAN NHÂN DÂN)")
-        if self.on_behalf_of and not self.authority:
-            raise ValueError("'on_behalf_of' needs 'authority' (TM., KT., Q., TL. or TUQ.)")
-        if not self.authority and not self.title:
-            raise ValueError("give the signer's 'title' (e.g. CHỦ TỊCH)")
+        authority = self.authority
+        if authority and not self.on_behalf_of:
+            raise invalid("authority_needs_office", authority=authority.value)
+        if self.on_behalf_of and not authority:
+            raise invalid("office_needs_authority")
+        if self.deputy_for and authority not in (Authority.TM, Authority.TL):
+            raise invalid("deputy_needs_tm_or_tl")
+        if authority is Authority.Q and self.title:
+            raise invalid("acting_has_no_title")
+        if authority is not Authority.Q and not self.title:
+            raise invalid("signer_title_missing")
         return self
 
     def lines(self) -> list[str]:
@@ -304,6 +348,7 @@ class Directive(Model):
     document: Document
     year: Annotated[int, Field(ge=1945, le=2100)]
     theme: Text | None = None
+    addressees: list[Text] = []
     preamble: list[Text] = []
     body: Annotated[list[Section], Field(min_length=1)]
     closing: Text | None = None
