@@ -7,54 +7,18 @@ does (run → character style → paragraph style chain → document defaults).
 from __future__ import annotations
 
 import pytest
-from docx.oxml.ns import qn
 from docx.shared import Mm
 
-from conftest import EXAMPLES, document_paragraphs, open_docx
-from thidua_docs import nd30
-from thidua_docs.effective import FormatResolver
-from thidua_docs.layout.metrics import text_width_pt
-from thidua_docs.loader import load_directive
+from conftest import EXAMPLES
+from helpers import Rendered
+from thidua_docs import layout, nd30
+from thidua_docs.layout.metrics import longest_line_pt, text_width_pt
 from thidua_docs.render.context import build_context
+from thidua_docs.text import expand
 
 NAMES = [path.stem for path in EXAMPLES]
 BODY_STYLES = {"ND30Body", "ND30Heading1", "ND30Heading2", "ND30Item", "ND30Point",
                "ND30Bullet", "ND30Closing"}
-
-
-class Rendered:
-    """A rendered example, its model, and a resolver for its formatting."""
-
-    def __init__(self, path, source):
-        self.document = open_docx(path)
-        self.directive = load_directive(source)
-        self.resolver = FormatResolver(self.document)
-        self.paragraphs = document_paragraphs(self.document)
-
-    def find(self, text: str):
-        matches = [p for p in self.paragraphs if p.text.strip() == text]
-        assert matches, f"no paragraph reads {text!r}"
-        return matches[0]
-
-    def with_style(self, style_id: str):
-        return [p for p in self.paragraphs if self.resolver.paragraph(p).style_id == style_id]
-
-    def runs(self, paragraph):
-        return [self.resolver.run(paragraph, run) for run in paragraph.runs if run.text.strip()]
-
-    def assert_element(self, paragraph, element: str):
-        rule = nd30.ELEMENTS[element]
-        runs = self.runs(paragraph)
-        assert runs, f"{paragraph.text!r} has no text"
-        for run in runs:
-            low, high = rule.size_pt
-            assert low <= run.size_pt <= high, f"{element} {paragraph.text!r}: {run.size_pt} pt"
-            if rule.bold is not None:
-                assert run.bold == rule.bold, f"{element} {paragraph.text!r}: bold={run.bold}"
-            if rule.italic is not None:
-                assert run.italic == rule.italic, f"{element} {paragraph.text!r}"
-        if rule.upper:
-            assert paragraph.text == paragraph.text.upper(), f"{element} not in capitals"
 
 
 @pytest.fixture(scope="module", params=NAMES)
@@ -72,14 +36,18 @@ def test_page_is_a4_portrait_with_decree_margins(doc):
             assert low - 0.1 <= margin_mm <= high + 0.1, f"{side} margin {margin_mm} mm"
 
 
-def test_times_new_roman_black_everywhere(doc):
+def test_times_new_roman_black_everywhere_but_the_urgency_mark(doc):
     section = doc.document.sections[0]
     paragraphs = doc.paragraphs + section.header.paragraphs + section.first_page_header.paragraphs
+    urgency = build_context(doc.directive).urgency
     checked = 0
     for paragraph in paragraphs:
         for run in doc.runs(paragraph):
             assert run.font == nd30.FONT, f"{paragraph.text[:40]!r} is set in {run.font}"
-            assert run.color in (None, "000000", "auto")
+            if urgency and paragraph.text == urgency:
+                assert run.color == layout.URGENCY_COLOR  # "bright red", Nghị định 30 ô 10b
+            else:
+                assert run.color in (None, "000000", "auto"), paragraph.text[:40]
             checked += 1
     assert checked > 50
 
@@ -106,41 +74,38 @@ def test_header_block(doc):
         assert nd30.DATE.search(place_date.text)
 
 
-def _rule_under(doc, paragraph):
-    following = paragraph._p.getnext()
-    assert following is not None and following.tag == qn("w:p")
-    fmt = doc.resolver.paragraph(following)
-    assert fmt.has_top_border, f"no line under {paragraph.text!r}"
-    assert following.xpath("string(.)") == ""
-    return fmt
-
-
-def _cell_width_cm(paragraph) -> float:
-    tc = paragraph._p.getparent()
-    return int(tc.find(f"{qn('w:tcPr')}/{qn('w:tcW')}").get(qn("w:w"))) / 1440 * 2.54
-
-
-def _line_width_cm(doc, paragraph) -> float:
-    run = doc.runs(paragraph)[0]
-    return text_width_pt(paragraph.text, run.size_pt, bold=run.bold) / 72 * 2.54
+def test_summary_and_urgency_under_the_number(doc):
+    document = doc.directive.document
+    number = next(p for p in doc.paragraphs if p.text.startswith("Số:"))
+    cell = [p for p in doc.paragraphs if p._p.getparent() is number._p.getparent()]
+    summary = f"V/v {expand(document.summary, year=doc.directive.year, theme=doc.directive.theme)}" \
+        if document.summary else None
+    urgency = document.urgency.upper() if document.urgency else None
+    assert [p.text for p in cell] == [number.text] + [t for t in (summary, urgency) if t]
+    for paragraph in cell[1:]:
+        assert doc.resolver.paragraph(paragraph).alignment == "center"
+    if summary:  # Nghị định 30 ô 5b: 12-13 pt regular, 6 pt under the number
+        doc.assert_element(cell[1], "summary")
+        assert doc.resolver.paragraph(cell[1]).space_before_pt >= 6
+    if urgency:
+        doc.assert_element(cell[-1], "urgency")
+        doc.assert_hugging_box(cell[-1], layout.URGENCY_COLOR)
 
 
 def test_solid_line_of_text_length_under_motto(doc):
     motto = doc.find(nd30.MOTTO)
-    rule = _rule_under(doc, motto)
-    rule_cm = _cell_width_cm(motto) - rule.left_cm - rule.right_cm
-    assert rule_cm == pytest.approx(_line_width_cm(doc, motto), rel=0.05)
-    assert rule.left_cm == pytest.approx(rule.right_cm, abs=0.01)  # centred
+    rule = doc.rule_under(motto)
+    assert doc.text_area_cm(rule) == pytest.approx(doc.line_width_cm(motto), rel=0.05)
+    doc.assert_centred(rule)
 
 
 def test_short_line_under_issuer(doc):
     last_line = doc.find(doc.directive.issuer.name[-1].upper())
-    rule = _rule_under(doc, last_line)
-    widest = max(_line_width_cm(doc, doc.find(line.upper())) for line in doc.directive.issuer.name)
-    rule_cm = _cell_width_cm(last_line) - rule.left_cm - rule.right_cm
+    rule = doc.rule_under(last_line)
+    widest = max(doc.line_width_cm(doc.find(line.upper())) for line in doc.directive.issuer.name)
     low, high = nd30.ISSUER_RULE_FRACTION
-    assert low * widest <= rule_cm <= high * widest
-    assert rule.left_cm == pytest.approx(rule.right_cm, abs=0.01)
+    assert low * widest <= doc.text_area_cm(rule) <= high * widest
+    doc.assert_centred(rule)
 
 
 def test_title_block(doc):
@@ -148,11 +113,58 @@ def test_title_block(doc):
     assert len(title) == 1
     doc.assert_element(title[0], "title")
     assert doc.resolver.paragraph(title[0]).alignment == "center"
-    subtitles = doc.with_style("ND30Subtitle")
+    subtitles = doc.with_style("ND30Subtitle", "ND30Subject")
     assert [p.text for p in subtitles] == build_context(doc.directive).subtitle_lines
     for paragraph in subtitles:
         doc.assert_element(paragraph, "subtitle")
         assert doc.resolver.paragraph(paragraph).alignment == "center"
+    kind = doc.directive.document.kind
+    if doc.directive.document.kind_code is None:  # a công văn: no line under its title
+        assert title[0].text != kind.upper()
+        following = subtitles[-1]._p.getnext()
+        assert not doc.resolver.paragraph(following).has_top_border
+        return
+    # A typed kind: its name, the trích yếu, then a line 1/3-1/2 of the trích yếu's
+    # longest printed line (Nghị định 30 Phụ lục I II.5a).
+    assert title[0].text == kind.upper()
+    rule = doc.rule_under(subtitles[-1])
+    area_pt = doc.area_width_cm(rule) / 2.54 * 72
+    widest = max(longest_line_pt(p.text, run.size_pt, area_pt, bold=run.bold) / 72 * 2.54
+                 for p in subtitles for run in doc.runs(p)[:1])
+    low, high = nd30.SUBJECT_RULE_FRACTION
+    assert low * widest <= doc.text_area_cm(rule) <= high * widest
+    doc.assert_centred(rule)
+
+
+def test_addressees_between_title_block_and_preamble(doc):
+    names = doc.directive.addressees
+    starts = [p for p in doc.paragraphs if p.text.startswith("Kính gửi")]
+    if not names:
+        assert not starts
+        return
+    if len(names) == 1:  # Nghị định 30: one addressee on the same line
+        expected = [f"Kính gửi: {names[0]}."]
+    else:  # several: one "- " line each, ";" and the last "."
+        expected = ["Kính gửi:"] + [f"- {name};" for name in names[:-1]] + [f"- {names[-1]}."]
+    first = doc.paragraphs.index(starts[0])
+    lines = doc.paragraphs[first:first + len(expected)]
+    assert [p.text for p in lines] == expected
+    for paragraph in lines:
+        doc.assert_element(paragraph, "addressee")
+    # The dashes stand under the text that follows "Kính gửi: ".
+    label = doc.resolver.paragraph(lines[0])
+    run = doc.runs(lines[0])[0]
+    label_cm = text_width_pt("Kính gửi: ", run.size_pt, bold=run.bold) / 72 * 2.54
+    for paragraph in lines[1:]:
+        fmt = doc.resolver.paragraph(paragraph)
+        assert fmt.left_cm == pytest.approx(label.left_cm + label_cm, abs=0.01)
+        assert fmt.first_line_cm == label.first_line_cm == 0
+    # Under the title block (ô 9a), before the preamble.
+    before = doc.paragraphs[first - 1]
+    assert doc.resolver.paragraph(before).style_id in ("ND30Subtitle", "ND30SubjectRule")
+    after = doc.paragraphs[first + len(expected)]
+    preamble = build_context(doc.directive).preamble
+    assert preamble and after.text == "".join(span.text for span in preamble[0])
 
 
 def test_body_paragraphs(doc):

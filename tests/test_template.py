@@ -27,6 +27,9 @@ def test_house_layout_is_within_the_decree():
     assert layout.FONT == nd30.FONT
     low, high = nd30.ISSUER_RULE_FRACTION
     assert low <= layout.ISSUER_RULE_FRACTION <= high
+    low, high = nd30.SUBJECT_RULE_FRACTION
+    assert low <= layout.SUBJECT_RULE_FRACTION <= high
+    assert layout.URGENCY_COLOR == "FF0000"  # the khẩn stamp is bright red (ô 10b)
     for spec in layout.STYLES:
         if spec.element:
             rule = nd30.ELEMENTS[spec.element]

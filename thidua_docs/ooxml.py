@@ -75,18 +75,24 @@ _AFTER_CONTEXTUAL = ("w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDire
                      "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
 
 
-def set_top_border(style: ParagraphStyle, weight_eighths: int, color: str) -> None:
-    """A solid line along the top of paragraphs of *style*."""
+#: The sides of a paragraph border, in the order w:pBdr holds them.
+BORDER_SIDES = ("top", "left", "bottom", "right")
+
+
+def set_borders(style: ParagraphStyle, sides: tuple[str, ...], weight_eighths: int, color: str,
+                space_pt: float) -> None:
+    """Solid lines along the given *sides* of paragraphs of *style*, *space_pt* from the text."""
     ppr = style.element.get_or_add_pPr()
     borders = ppr.find(qn("w:pBdr"))
     if borders is None:
         borders = ppr.insert_element_before(OxmlElement("w:pBdr"),
                                             *_AFTER_BORDERS, *_AFTER_CONTEXTUAL)
-    top = OxmlElement("w:top")
-    for name, value in (("val", "single"), ("sz", str(weight_eighths)), ("space", "1"),
-                        ("color", color)):
-        top.set(qn(f"w:{name}"), value)
-    borders.append(top)
+    for side in (side for side in BORDER_SIDES if side in sides):
+        line = OxmlElement(f"w:{side}")
+        for name, value in (("val", "single"), ("sz", str(weight_eighths)),
+                            ("space", str(round(space_pt))), ("color", color)):
+            line.set(qn(f"w:{name}"), value)
+        borders.append(line)
 
 
 def set_contextual_spacing(style: ParagraphStyle) -> None:
@@ -96,9 +102,12 @@ def set_contextual_spacing(style: ParagraphStyle) -> None:
         ppr.insert_element_before(OxmlElement("w:contextualSpacing"), *_AFTER_CONTEXTUAL)
 
 
-def set_horizontal_indents(paragraph: Paragraph, left_twips: int, right_twips: int) -> None:
+def set_horizontal_indents(paragraph: Paragraph, left_twips: int,
+                           right_twips: int | None = None) -> None:
+    """Direct left and right indents of *paragraph*; None leaves the right one to the style."""
     paragraph.paragraph_format.left_indent = Twips(max(0, left_twips))
-    paragraph.paragraph_format.right_indent = Twips(max(0, right_twips))
+    if right_twips is not None:
+        paragraph.paragraph_format.right_indent = Twips(max(0, right_twips))
 
 
 def cell_width_twips(cell: _Cell) -> int:

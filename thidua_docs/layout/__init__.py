@@ -33,8 +33,27 @@ SIGNATURE_LEFT_COLUMN_MM = 75
 TIEU_NGU_RULE_FRACTION = 1.0
 #: Length of the line under the issuing body: 1/3 to 1/2 of its name.
 ISSUER_RULE_FRACTION = 0.4
-#: Thickness of both lines, in eighths of a point (Word's w:sz).
+#: Length of the line under a typed document's trích yếu: 1/3 to 1/2 of it.
+SUBJECT_RULE_FRACTION = 0.4
+#: Thickness of the lines and of the khẩn box, in eighths of a point (Word's w:sz).
 RULE_WEIGHT_EIGHTHS = 6
+#: Distance between a rule line and the text above it, in points (Word's w:space).
+RULE_SPACE_PT = 1
+
+#: The khẩn stamp is bright red (Nghị định 30, ô 10b): this element only.
+URGENCY_COLOR = "FF0000"
+#: Distance between the khẩn box and its word, in points.
+URGENCY_BOX_PADDING_PT = 3
+#: Room added beside a word sized to its box, in points, so that it never wraps.
+FIT_SLACK_PT = 2
+
+
+class Border(str, Enum):
+    NONE = "none"
+    #: A rule line: the top edge of an empty paragraph, sized by the renderer.
+    TOP = "top"
+    #: A single-line box on all four sides, sized to the text by the renderer.
+    BOX = "box"
 
 
 class Align(str, Enum):
@@ -55,11 +74,14 @@ class StyleSpec:
     italic: bool = False
     align: Align = Align.CENTER
     first_line_cm: float = 0.0
+    left_cm: float = 0.0
     space_before_pt: float = 0.0
     space_after_pt: float = 0.0
     line_spacing: float = 1.0
     keep_with_next: bool = False
-    top_border: bool = False
+    border: Border = Border.NONE
+    border_space_pt: float = RULE_SPACE_PT
+    color: str = COLOR
     #: Drop the spacing between consecutive paragraphs of this style.
     contextual_spacing: bool = False
     #: The element of Nghị định 30 this style prints (a key of nd30.ELEMENTS), if any.
@@ -80,18 +102,29 @@ def _body_like(style_id: str, name: str, **changes: object) -> StyleSpec:
 STYLES: tuple[StyleSpec, ...] = (
     StyleSpec("ND30ParentBody", "ND30 Cơ quan chủ quản", 12, element="parent_body"),
     StyleSpec("ND30Issuer", "ND30 Cơ quan ban hành", 12, bold=True, element="issuer"),
-    StyleSpec("ND30IssuerRule", "ND30 Kẻ dưới cơ quan ban hành", 1, top_border=True,
+    StyleSpec("ND30IssuerRule", "ND30 Kẻ dưới cơ quan ban hành", 1, border=Border.TOP,
               space_before_pt=3),
     StyleSpec("ND30Number", "ND30 Số ký hiệu", 13, space_before_pt=6, element="number"),
+    StyleSpec("ND30Summary", "ND30 Trích yếu công văn", 12, space_before_pt=6,
+              element="summary"),
+    StyleSpec("ND30Urgency", "ND30 Độ khẩn", 13, bold=True, space_before_pt=9,
+              border=Border.BOX, border_space_pt=URGENCY_BOX_PADDING_PT, color=URGENCY_COLOR,
+              element="urgency"),
     StyleSpec("ND30NationalName", "ND30 Quốc hiệu", 12, bold=True, element="national_name"),
     StyleSpec("ND30Motto", "ND30 Tiêu ngữ", 13, bold=True, element="motto"),
-    StyleSpec("ND30MottoRule", "ND30 Kẻ dưới tiêu ngữ", 1, top_border=True, space_before_pt=3),
+    StyleSpec("ND30MottoRule", "ND30 Kẻ dưới tiêu ngữ", 1, border=Border.TOP, space_before_pt=3),
     StyleSpec("ND30PlaceDate", "ND30 Địa danh ngày tháng", 13, italic=True, space_before_pt=6, element="place_date"),
     StyleSpec("ND30Title", "ND30 Tên văn bản", 14, bold=True, space_before_pt=18,
               keep_with_next=True, element="title"),
     StyleSpec("ND30Subtitle", "ND30 Trích yếu", 14, bold=True, space_after_pt=12,
               keep_with_next=True, element="subtitle"),
+    StyleSpec("ND30Subject", "ND30 Trích yếu có kẻ dưới", 14, bold=True, keep_with_next=True,
+              element="subtitle"),
+    StyleSpec("ND30SubjectRule", "ND30 Kẻ dưới trích yếu", 1, border=Border.TOP,
+              space_before_pt=6, space_after_pt=12),
     BODY,
+    _body_like("ND30Addressee", "ND30 Kính gửi", align=Align.LEFT, first_line_cm=0, left_cm=2.5,
+               contextual_spacing=True, keep_with_next=True, element="addressee"),
     _body_like("ND30Heading1", "ND30 Mục", bold=True, keep_with_next=True, element="heading"),
     _body_like("ND30Heading2", "ND30 Tiểu mục", bold=True, keep_with_next=True, element="heading"),
     _body_like("ND30Item", "ND30 Khoản"),

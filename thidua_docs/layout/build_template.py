@@ -17,7 +17,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.shared import Cm, Mm, Pt
 
 from thidua_docs import layout, ooxml
-from thidua_docs.layout import STYLE_BY_ID, STYLES, StyleSpec
+from thidua_docs.layout import STYLE_BY_ID, STYLES, Border, StyleSpec
 
 DEFAULT_OUT = Path(__file__).resolve().parents[2] / "templates" / "phat_dong.docx"
 
@@ -44,19 +44,21 @@ def _add_style(document, spec: StyleSpec) -> None:
     font.size = Pt(spec.size_pt)
     font.bold = spec.bold
     font.italic = spec.italic
-    ooxml.set_style_font(style, layout.FONT, layout.LANGUAGE, layout.COLOR)
+    ooxml.set_style_font(style, layout.FONT, layout.LANGUAGE, spec.color)
     fmt = style.paragraph_format
     fmt.alignment = ooxml.ALIGNMENTS[spec.align.value]
     fmt.first_line_indent = Cm(spec.first_line_cm)
-    fmt.left_indent = Cm(0)
+    fmt.left_indent = Cm(spec.left_cm)
     fmt.right_indent = Cm(0)
     fmt.space_before = Pt(spec.space_before_pt)
     fmt.space_after = Pt(spec.space_after_pt)
     fmt.line_spacing = spec.line_spacing
     fmt.keep_with_next = spec.keep_with_next
     fmt.widow_control = True
-    if spec.top_border:
-        ooxml.set_top_border(style, layout.RULE_WEIGHT_EIGHTHS, layout.COLOR)
+    if spec.border is not Border.NONE:
+        sides = ("top",) if spec.border is Border.TOP else ooxml.BORDER_SIDES
+        ooxml.set_borders(style, sides, layout.RULE_WEIGHT_EIGHTHS, spec.color,
+                          spec.border_space_pt)
     if spec.contextual_spacing:
         ooxml.set_contextual_spacing(style)
 
@@ -81,6 +83,13 @@ def _loop(container, items: str, style_id: str, text: str = "{{ line }}") -> Non
     _tag(container, f"for line in {items}")
     _para(container, text, style_id)
     _tag(container, "endfor")
+
+
+def _optional(container, name: str, style_id: str, text: str | None = None) -> None:
+    """A paragraph printing *name* (or *text*), present only when *name* is set."""
+    _tag(container, f"if {name}")
+    _para(container, text or f"{{{{ {name} }}}}", style_id)
+    _tag(container, "endif")
 
 
 def _page_setup(document) -> None:
@@ -121,13 +130,22 @@ def _header_block(document) -> None:
     _para(national, NATIONAL_NAME, "ND30NationalName")
     _para(national, MOTTO, "ND30Motto")
     _para(national, "", "ND30MottoRule")
-    _para(table.cell(1, 0), "Số: {{ number }}/{{ symbol }}", "ND30Number")
+    number = table.cell(1, 0)
+    _para(number, "Số: {{ number }}/{{ symbol }}", "ND30Number")
+    _optional(number, "summary", "ND30Summary")
+    _optional(number, "urgency", "ND30Urgency")
     _para(table.cell(1, 1), "{{ place_date }}", "ND30PlaceDate")
 
 
 def _title_block(document) -> None:
     _para(document, "{{ title }}", "ND30Title")
+    _tag(document, "if subject_rule")  # a typed kind: trích yếu with a short line under it
+    _loop(document, "subtitle_lines", "ND30Subject")
+    _para(document, "", "ND30SubjectRule")
+    _tag(document, "else")
     _loop(document, "subtitle_lines", "ND30Subtitle")
+    _tag(document, "endif")
+    _loop(document, "addressee_lines", "ND30Addressee")
     _loop(document, "preamble", "ND30Body", "{{r line }}")
 
 
@@ -140,9 +158,7 @@ def _body(document) -> None:
     _para(document, "{{r block.text }}", "ND30Body")
     _tag(document, "endif")
     _tag(document, "endfor")
-    _tag(document, "if closing")
-    _para(document, "{{r closing }}", "ND30Closing")
-    _tag(document, "endif")
+    _optional(document, "closing", "ND30Closing", "{{r closing }}")
 
 
 def _signature_block(document) -> None:

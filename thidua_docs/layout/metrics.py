@@ -19,3 +19,20 @@ def text_width_pt(text: str, size_pt: float, *, bold: bool = False) -> float:
     fallback = widths["n"]
     units = sum(widths.get(char, fallback) for char in text)
     return units * size_pt / table["units_per_em"]
+
+
+def longest_line_pt(text: str, size_pt: float, width_pt: float, *, bold: bool = False) -> float:
+    """Width of the longest line of *text* wrapped at word boundaries into *width_pt*.
+
+    Lines break the way a word processor breaks them: as many words as fit; a
+    single word wider than the line counts as the whole line width.
+    """
+    space = text_width_pt(" ", size_pt, bold=bold)
+    longest = line = 0.0
+    for word in text.split():
+        word_pt = text_width_pt(word, size_pt, bold=bold)
+        if line and line + space + word_pt > width_pt:
+            longest, line = max(longest, line), word_pt
+        else:
+            line = line + space + word_pt if line else word_pt
+    return min(max(longest, line), width_pt)

@@ -17,7 +17,11 @@ from thidua_docs.vnformat import document_number, long_date
 #: What a draft prints where the date is not set yet.
 BLANK_DATE = "ngày      tháng      năm      "
 END_MARK = "./."
+#: The label of a công văn's trích yếu ("về việc") and of the addressees.
+SUMMARY_LABEL = "V/v"
+ADDRESSEE_LABEL = "Kính gửi:"
 _TRAILING_PUNCTUATION = re.compile(r"[\s;.,]+$")
+_TYPED_SUMMARY_LABEL = re.compile(r"^v/v[.:]?\s+", re.IGNORECASE)
 
 
 @dataclass
@@ -36,9 +40,14 @@ class Context:
     issuer_lines: list[str]
     number: str
     symbol: str
+    summary: str | None
+    urgency: str | None
     place_date: str
     title: str
     subtitle_lines: list[str]
+    #: A typed kind's trích yếu has a short line under it; a công văn's title has none.
+    subject_rule: bool
+    addressee_lines: list[str]
     preamble: list[list[Span]]
     blocks: list[Paragraph]
     closing: list[Span] | None
@@ -59,18 +68,23 @@ def build_context(directive: Directive) -> Context:
     else:
         title, subtitles = doc.kind.upper(), [doc.title] + ([doc.subtitle] if doc.subtitle else [])
     date = long_date(doc.date) if doc.date else BLANK_DATE
+    summary = _TYPED_SUMMARY_LABEL.sub("", text(doc.summary)) if doc.summary else None
     return Context(
         parent_lines=[line.upper() for line in directive.issuer.parent or []],
         issuer_lines=[line.upper() for line in directive.issuer.name],
         number=document_number(doc.number),
         symbol=directive.symbol,
+        summary=f"{SUMMARY_LABEL} {summary}" if summary else None,
+        urgency=doc.urgency.upper() if doc.urgency else None,
         place_date=f"{doc.place}, {date}",
         title=text(title),
         subtitle_lines=[text(line) for line in subtitles],
+        subject_rule=doc.kind_code is not None,
+        addressee_lines=_addressees([text(name) for name in directive.addressees]),
         preamble=[spans(text(paragraph)) for paragraph in directive.preamble],
         blocks=[_paragraph(item, text) for item in label_body(directive)],
         closing=_closing(spans(text(directive.closing))) if directive.closing else None,
-        recipients=_recipients(directive),
+        recipients=_recipients(directive, text),
         signer_lines=directive.signature.lines(),
         signer_name=directive.signature.name,
     )
@@ -123,8 +137,25 @@ def _closing(closing: list[Span]) -> list[Span]:
     return closing[:-1] + [Span(stripped + END_MARK, last.bold, last.italic)]
 
 
-def _recipients(directive: Directive) -> list[str]:
-    lines = [f"- {_TRAILING_PUNCTUATION.sub('', name).lstrip('- ')};"
-             for name in directive.recipients]
+def _bare(name: str) -> str:
+    """A list entry without the dash and end mark a clerk may have typed."""
+    return _TRAILING_PUNCTUATION.sub("", name).lstrip("- ")
+
+
+def _dash_lines(names: list[str], last: str = ";") -> list[str]:
+    """"- name;" for each name, the last one ending *last*."""
+    return [f"- {_bare(name)}{last if position == len(names) - 1 else ';'}"
+            for position, name in enumerate(names)]
+
+
+def _addressees(names: list[str]) -> list[str]:
+    """"Kính gửi: X." on one line, or "Kính gửi:" over "- X;" ... "- Y." lines."""
+    if len(names) <= 1:
+        return [f"{ADDRESSEE_LABEL} {_bare(name)}." for name in names]
+    return [ADDRESSEE_LABEL] + _dash_lines(names, last=".")
+
+
+def _recipients(directive: Directive, text) -> list[str]:
+    lines = _dash_lines([text(name) for name in directive.recipients])
     lines.append(f"- Lưu: {', '.join(directive.archive)}.")
     return lines
