@@ -7,7 +7,7 @@ import zipfile
 
 import pytest
 
-from conftest import DATA, document_paragraphs, open_docx
+from conftest import EXAMPLES, document_paragraphs, open_docx
 from helpers import directive_data, write_yaml
 from thidua_docs import main
 from thidua_docs.structure import Directive
@@ -65,7 +65,7 @@ def test_2017_numbering_slips_are_corrected(rendered):
 def test_no_label_is_typed_in_the_data():
     import re
     label = re.compile(r"^([IVX]+\.|\d+\.|[a-zđ]\)|[-+])\s")
-    for path in DATA.glob("*.yaml"):
+    for path in EXAMPLES:
         directive = Directive.model_validate(__import__("yaml").safe_load(path.read_text("utf-8")))
         for item in label_body(directive):
             node = item.node
