@@ -14,7 +14,6 @@ from helpers import Rendered
 from thidua_docs import layout, nd30
 from thidua_docs.layout.metrics import longest_line_pt, text_width_pt
 from thidua_docs.render.context import build_context
-from thidua_docs.text import expand
 
 NAMES = [path.stem for path in EXAMPLES]
 BODY_STYLES = {"ND30Body", "ND30Heading1", "ND30Heading2", "ND30Item", "ND30Point",
@@ -78,8 +77,7 @@ def test_summary_and_urgency_under_the_number(doc):
     document = doc.directive.document
     number = next(p for p in doc.paragraphs if p.text.startswith("Số:"))
     cell = [p for p in doc.paragraphs if p._p.getparent() is number._p.getparent()]
-    summary = f"V/v {expand(document.summary, year=doc.directive.year, theme=doc.directive.theme)}" \
-        if document.summary else None
+    summary = build_context(doc.directive).summary
     urgency = document.urgency.upper() if document.urgency else None
     assert [p.text for p in cell] == [number.text] + [t for t in (summary, urgency) if t]
     for paragraph in cell[1:]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from thidua_docs import __version__
-from thidua_docs.commands import check, render, validate
+from thidua_docs.commands import anniversaries, check, diff, new, render, validate
 from thidua_docs.i18n import set_language
 
 
@@ -18,9 +18,8 @@ def cli(lang: str) -> None:
     set_language(lang)
 
 
-cli.add_command(check.command)
-cli.add_command(render.command)
-cli.add_command(validate.command)
+for verb in (render, validate, check, new, anniversaries, diff):
+    cli.add_command(verb.command)
 
 
 def main() -> None:

@@ -70,3 +70,9 @@ class TemplateError(ThiduaError):
     """The Word template is missing, damaged or lacks a required style."""
 
     exit_code = 1
+
+
+class UsageError(ThiduaError):
+    """The command was asked something it cannot do as given."""
+
+    exit_code = 2

@@ -104,9 +104,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "unknown placeholder '{{{name}}}': use {{theme}}, {{year}}, {{year-1}}, "
               "{{year+1}} (and {{value}} in an indicator)",
     },
-    "theme_missing": {
-        "vi": "văn bản dùng {{theme}} nhưng chưa có khóa 'theme' (chủ đề phong trào)",
-        "en": "the text uses {{theme}} but no 'theme' key is given",
+    "placeholder_missing": {
+        "vi": "văn bản dùng {{{name}}} nhưng khóa '{name}' chưa có hoặc để trống",
+        "en": "the text uses {{{name}}} but the key '{name}' is missing or empty",
+    },
+    "indicator_pending": {
+        "vi": "chỉ tiêu chưa cập nhật cho năm {year}: “{wording}” (năm trước: {previous}); "
+              "sửa 'value' rồi xóa dòng 'needs_update', hoặc thêm --draft để in bản nháp",
+        "en": "indicator not updated for {year}: “{wording}” (last year: {previous}); "
+              "set 'value' and delete 'needs_update', or add --draft for a draft",
     },
     "too_deep": {
         "vi": "đánh số quá {deepest} cấp (I., 1., a)): hãy dùng gạch đầu dòng (bullets) "
@@ -168,6 +174,39 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Word template '{path}' is damaged or wrong: {reason}",
     },
     "valid": {"vi": "Hợp lệ: {path}", "en": "Valid: {path}"},
+    # --- thidua new / anniversaries / diff -------------------------------------------
+    "new_written": {
+        "vi": "Đã ghi {path}: {changes} thay đổi.", "en": "Wrote {path}: {changes} change(s).",
+    },
+    "new_kept": {
+        "vi": "Giữ nguyên {count} chỗ nhắc năm cũ, cần rà soát:",
+        "en": "Left {count} mention(s) of the old year alone, to review:",
+    },
+    "new_needs_output": {
+        "vi": "Tên tệp '{path}' không chứa năm {year}: hãy chọn tệp ghi ra bằng -o.",
+        "en": "'{path}' does not contain the year {year}: choose the output with -o.",
+    },
+    "new_same_year": {
+        "vi": "Năm mới ({year}) trùng năm của tệp nguồn: hãy chọn --year khác.",
+        "en": "The new year ({year}) is the source's year: choose another --year.",
+    },
+    "line": {"vi": "dòng", "en": "line"},
+    "kept_range": {"vi": "khoảng năm", "en": "a range"},
+    "kept_date": {"vi": "ngày của văn bản khác", "en": "a document's date"},
+    "kept_horizon": {"vi": "mốc “đến năm”", "en": "a horizon (“đến năm”)"},
+    "kept_other": {"vi": "không đứng sau “năm”", "en": "not after “năm”"},
+    "anniversaries_none": {
+        "vi": "Không có ngày kỷ niệm tròn năm nào trong năm {year}.",
+        "en": "No round anniversary in {year}.",
+    },
+    "diff_indicator": {"vi": "Chỉ tiêu", "en": "Indicator"},
+    "diff_added": {"vi": "Thêm mới", "en": "Added"},
+    "diff_removed": {"vi": "Bỏ đi", "en": "Removed"},
+    "diff_status_same": {"vi": "giữ nguyên", "en": "same"},
+    "diff_status_changed": {"vi": "thay đổi", "en": "changed"},
+    "diff_status_added": {"vi": "thêm mới", "en": "added"},
+    "diff_status_removed": {"vi": "bỏ đi", "en": "removed"},
+    "diff_status_pending": {"vi": "chưa cập nhật", "en": "not updated"},
     # --- thidua check -------------------------------------------------------------------
     "check_missing": {
         "vi": "{path}: không tìm thấy tệp.", "en": "{path}: file not found.",

@@ -9,20 +9,17 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, get_args
 
 import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, Tag, ValidationError
 
 from thidua_docs.exceptions import InputFileError, InvalidInputError, Problem
 from thidua_docs.i18n import message
-from thidua_docs.structure import (
-    BulletsBlock, Directive, Document, Entry, Indicator, IndicatorPart, IndicatorsBlock, Issuer,
-    ItemsBlock, Section, Signature,
-)
-from thidua_docs.structure.directive import BLOCK_KEYS
+from thidua_docs.structure import Directive, Indicator
+from thidua_docs.structure.directive import BLOCK_KEYS, with_unit
 from thidua_docs.structure.numbering import NumberingError, label_body
-from thidua_docs.text import unknown_placeholders
+from thidua_docs.text import NAMED, unknown_placeholders
 from thidua_docs.vnformat import nfc
 
 FieldPath = tuple[str | int, ...]
@@ -78,20 +75,58 @@ class _Located:
             return nfc(str(node.value))
 
 
-def load_directive(path: Path | str) -> Directive:
-    """Read and validate a directive YAML file; raise InvalidInputError listing all problems."""
+M = TypeVar("M", bound=BaseModel)
+
+
+def read_source(path: Path | str) -> bytes:
+    """The bytes of an input file, or InputFileError saying why not."""
     path = Path(path)
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise InputFileError("input_missing", path=str(path)) from None
     except OSError as exc:
         raise InputFileError("input_unreadable", path=str(path), reason=exc.strerror) from None
-    return parse_directive(raw, str(path))
 
 
-def parse_directive(raw: bytes | str, source: str = "<stdin>") -> Directive:
+def load_directive(path: Path | str, *, allow_pending: bool = True) -> Directive:
+    """Read and validate a directive YAML file; raise InvalidInputError listing all problems.
+
+    Without *allow_pending*, indicators still marked ``needs_update`` are problems too.
+    """
+    return parse_directive(read_source(path), str(path), allow_pending=allow_pending)
+
+
+def load_model(path: Path | str, model: type[M]) -> M:
+    """Read and validate any YAML file against *model* (e.g. an anniversary calendar)."""
+    data, located, problems = _parse(read_source(path), str(path))
+    result, more = _validate(model, data, located)
+    _raise_if(problems + more)
+    return result
+
+
+def parse_directive(raw: bytes | str, source: str = "<stdin>", *,
+                    allow_pending: bool = True) -> Directive:
     """Validate YAML text (bytes or str) as a directive; *source* names it in messages."""
+    data, located, problems = _parse(raw, source)
+    problems += _placeholder_problems(data, located)
+    directive, more = _validate(Directive, data, located)
+    problems += more
+    if directive is not None:
+        try:
+            for item in label_body(directive):
+                if isinstance(item.node, Indicator) and item.node.needs_update and \
+                        not allow_pending:
+                    problems.append(_pending(item.node, item.path, directive, located))
+        except NumberingError as exc:
+            mark = _nearest(located.value_marks, exc.path)
+            problems.append(_problem_at(source, mark, exc.path, exc.message_key, exc.params))
+    _raise_if(problems)
+    return directive
+
+
+def _parse(raw: bytes | str, source: str) -> tuple[dict, "_Located", list[Problem]]:
+    """YAML text → plain data with positions; syntax and structure problems raise at once."""
     text = _decode(raw, source)
     try:
         node = yaml.compose(text, Loader=_Loader)
@@ -108,21 +143,37 @@ def parse_directive(raw: bytes | str, source: str = "<stdin>") -> Directive:
     if not isinstance(data, dict):
         problems.append(_problem_at(source, node.start_mark, (), "not_a_mapping", {}))
         raise InvalidInputError(problems)
-    problems += _placeholder_problems(data, located)
+    return data, located, problems
+
+
+def _validate(model: type[M], data: dict, located: "_Located") -> tuple[M | None, list[Problem]]:
+    """Validate *data*; a field the parser already reported (an impossible date, a
+    duplicate key) is not reported again."""
     try:
-        directive = Directive.model_validate(data)
+        return model.model_validate(data), []
     except ValidationError as exc:
-        problems += [_translate(err, located) for err in exc.errors()]
-    else:
-        try:
-            for _ in label_body(directive):
-                pass
-        except NumberingError as exc:
-            mark = _nearest(located.value_marks, exc.path)
-            problems.append(_problem_at(source, mark, exc.path, exc.message_key, exc.params))
+        reported = {path for path, *_ in located.problems}
+        return None, [_translate(err, located, model) for err in exc.errors()
+                      if _resolve(tuple(err["loc"]), model)[0] not in reported]
+
+
+def _raise_if(problems: list[Problem]) -> None:
     if problems:
         raise InvalidInputError(sorted(problems, key=lambda p: (p.line or 0, p.column or 0)))
-    return directive
+
+
+def _pending(indicator: Indicator, path: FieldPath, directive: Directive,
+             located: "_Located") -> Problem:
+    if indicator.parts:
+        previous = "; ".join(with_unit(p.previous, p.unit) for p in indicator.parts
+                             if p.previous is not None) or "?"
+    else:
+        previous = with_unit(indicator.previous, indicator.unit) \
+            if indicator.previous is not None else "?"
+    return _problem_at(located.source, _nearest(located.value_marks, path + ("value",)), path,
+                       "indicator_pending", {"year": directive.year,
+                                             "wording": indicator.wording(),
+                                             "previous": previous})
 
 
 def _decode(raw: bytes | str, source: str) -> str:
@@ -167,14 +218,16 @@ def _placeholder_problems(data: dict, located: _Located) -> list[Problem]:
         for name in unknown_placeholders(text):
             problems.append(_problem_at(located.source, mark, path, "unknown_placeholder",
                                         {"name": name}))
-        if "{theme}" in text and not data.get("theme"):
-            problems.append(_problem_at(located.source, mark, path, "theme_missing", {}))
+        for name in NAMED:
+            if f"{{{name}}}" in text and not data.get(name):
+                problems.append(_problem_at(located.source, mark, path, "placeholder_missing",
+                                            {"name": name}))
     return problems
 
 
-def _translate(error: dict, located: _Located) -> Problem:
+def _translate(error: dict, located: _Located, root: type[BaseModel]) -> Problem:
     """Turn one pydantic error into a located, translated Problem."""
-    path, model = _resolve(tuple(error["loc"]))
+    path, model = _resolve(tuple(error["loc"]), root)
     kind = error["type"]
     params: dict[str, Any] = {**error.get("ctx", {}), "detail": error.get("msg", "")}
     mark = _nearest(located.value_marks, path)
@@ -194,35 +247,51 @@ def _translate(error: dict, located: _Located) -> Problem:
     return _problem_at(located.source, mark, path, kind, params)
 
 
-# Lists whose entries are tagged unions: pydantic puts the tag after the index.
-_UNION_LISTS = {"content", "items", "bullets", "indicators"}
-_TAG_MODELS = {"section": Section, "items": ItemsBlock, "bullets": BulletsBlock,
-               "indicators": IndicatorsBlock, "entry": Entry, "indicator": Indicator}
-_FIELD_MODELS = {"issuer": Issuer, "document": Document, "signature": Signature,
-                 "body": Section, "parts": IndicatorPart}
+def _models_in(annotation) -> list[type[BaseModel]]:
+    """The pydantic models an annotation can hold (through list, Optional, Annotated)."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [model for arg in get_args(annotation) for model in _models_in(arg)]
 
 
-def _resolve(loc: FieldPath) -> tuple[FieldPath, type[BaseModel] | None]:
+def _tagged_models(annotation) -> dict[str, type[BaseModel] | None]:
+    """Tag → model of a tagged union inside *annotation* (pydantic puts the tag in error
+    locations right after the union's own position)."""
+    tags: dict[str, type[BaseModel] | None] = {}
+    for arg in get_args(annotation):
+        metadata = getattr(arg, "__metadata__", ())
+        tag = next((m.tag for m in metadata if isinstance(m, Tag)), None)
+        if tag is not None:
+            models = _models_in(arg)
+            tags[tag] = models[0] if models else None
+        else:
+            tags.update(_tagged_models(arg))
+    return tags
+
+
+def _resolve(loc: FieldPath, root: type[BaseModel]) -> tuple[FieldPath, type[BaseModel] | None]:
     """Strip union tags from a pydantic location; return the data path and the
     model that holds its last field."""
     path: list[str | int] = []
-    model: type[BaseModel] | None = Directive
-    parent: type[BaseModel] | None = Directive
+    model: type[BaseModel] | None = root
+    tags: dict[str, type[BaseModel] | None] = {}
     i = 0
     while i < len(loc):
         part = loc[i]
         path.append(part)
         i += 1
-        if isinstance(part, int):
-            if len(path) > 1 and path[-2] in _UNION_LISTS and i < len(loc) \
-                    and isinstance(loc[i], str):
-                model = _TAG_MODELS.get(loc[i])
-                i += 1
-        elif i < len(loc):
-            parent, model = model, _FIELD_MODELS.get(part, model)
-        else:
-            parent = model
-    return tuple(path), parent
+        if isinstance(part, str):
+            if i == len(loc):
+                break  # the last field: *model* holds it
+            field = model.model_fields.get(part) if model else None
+            annotation = field.annotation if field else None
+            tags = _tagged_models(annotation)
+            models = _models_in(annotation)
+            model = models[0] if len(models) == 1 else None
+        if i < len(loc) and isinstance(loc[i], str) and loc[i] in tags:
+            model = tags[loc[i]]
+            i += 1
+    return tuple(path), model
 
 
 def _nearest(marks: dict[FieldPath, yaml.Mark], path: FieldPath) -> yaml.Mark | None:

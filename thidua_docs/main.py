@@ -6,11 +6,18 @@ functions.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-from thidua_docs.loader import load_directive
+from thidua_docs.anniversaries import (
+    Anniversary, Calendar, default_calendar, round_anniversaries,
+)
+from thidua_docs.compare import Comparison, compare
+from thidua_docs.exceptions import UsageError
+from thidua_docs.loader import load_directive, load_model, parse_directive, read_source
 from thidua_docs.output import write_atomic
 from thidua_docs.render.docx import render_docx
+from thidua_docs.rollover import Rollover, roll_over
 from thidua_docs.structure import Directive
 
 OUTPUT_DIR = Path("output")
@@ -21,14 +28,61 @@ def default_output(source: Path) -> Path:
     return OUTPUT_DIR / f"{source.stem}.docx"
 
 
-def validate(source: Path) -> Directive:
-    """Load and check a directive; raise InvalidInputError listing every problem."""
-    return load_directive(source)
+def validate(source: Path, *, draft: bool = False) -> Directive:
+    """Load and check a directive; raise InvalidInputError listing every problem.
+
+    Indicators still awaiting this year's value are problems unless *draft*.
+    """
+    return load_directive(source, allow_pending=draft)
 
 
 def render(source: Path, output: Path | None = None, *, template: Path | None = None,
-           force: bool = False) -> Path:
-    """Render the directive in *source* to a .docx; return the path written."""
-    directive = load_directive(source)
+           force: bool = False, draft: bool = False) -> Path:
+    """Render the directive in *source* to a .docx; return the path written.
+
+    With *draft*, indicators not yet updated print with a visible marker.
+    """
+    directive = load_directive(source, allow_pending=draft)
     document = render_docx(directive, template)
     return write_atomic(output or default_output(source), document, force=force)
+
+
+def calendars_for(directive: Directive | None, source: Path | None,
+                  extra: list[Path] = ()) -> list[Calendar]:
+    """The national calendar, the directive's own calendar, and any *extra* ones."""
+    paths = [default_calendar()]
+    if directive is not None and directive.calendar and source is not None:
+        paths.append(source.parent / directive.calendar)
+    paths += list(extra)
+    return [load_model(path, Calendar) for path in paths]
+
+
+def anniversaries(year: int, extra: list[Path] = ()) -> list[Anniversary]:
+    """The round anniversaries of *year* in the national and *extra* calendars."""
+    return round_anniversaries(calendars_for(None, None, extra), year)
+
+
+def new_year(source: Path, year: int | None = None, output: Path | None = None,
+             extra_calendars: list[Path] = (), *, force: bool = False) -> tuple[Path, Rollover]:
+    """Write next year's YAML from *source*; return where and what changed."""
+    directive = load_directive(source)
+    year = year or directive.year + 1
+    if year == directive.year:
+        raise UsageError("new_same_year", year=year)
+    if output is None:
+        if str(directive.year) not in source.name:
+            raise UsageError("new_needs_output", path=str(source), year=directive.year)
+        output = source.with_name(source.name.replace(str(directive.year), str(year)))
+    text = read_source(source).decode("utf-8-sig")
+    calendar = None
+    if directive.calendar and output.parent.resolve() != source.parent.resolve():
+        calendar = Path(os.path.relpath(source.parent / directive.calendar, output.parent))
+    result = roll_over(text, year, calendars_for(directive, source, extra_calendars),
+                       calendar=calendar.as_posix() if calendar else None)
+    parse_directive(result.text, str(output))  # the new file must load as it stands
+    return write_atomic(output, result.text.encode("utf-8"), force=force), result
+
+
+def diff(old: Path, new: Path) -> Comparison:
+    """Indicators and outline of two directives compared."""
+    return compare(load_directive(old), load_directive(new))

@@ -1,7 +1,9 @@
 """Text inside the YAML: placeholders and inline emphasis.
 
-Placeholders: ``{theme}`` (the movement's chủ đề) and ``{year}``, ``{year-1}``,
-``{year+1}`` (the target year and its neighbours), expanded on render.
+Placeholders: ``{theme}`` (the movement's chủ đề), ``{anniversaries}`` (the
+anniversary list, joined by "; ") and ``{year}``, ``{year-1}``, ``{year+1}``
+(the target year and its neighbours), expanded on render. ``{value}`` belongs
+to an indicator's ``text`` and is filled by the indicator.
 Inline emphasis: ``*italic*`` and ``**bold**``; ``\\*`` prints an asterisk.
 """
 
@@ -15,8 +17,12 @@ _YEAR = re.compile(r"^year(?:([+-])(\d{1,3}))?$")
 _EMPHASIS = re.compile(r"(\\\*)|\*\*(.+?)\*\*|\*(.+?)\*")
 
 
+#: Placeholders filled from a field of the directive.
+NAMED = ("theme", "anniversaries")
+
+
 def _known(name: str) -> bool:
-    return name in ("theme", "value") or bool(_YEAR.match(name))
+    return name in NAMED or name == "value" or bool(_YEAR.match(name))
 
 
 def unknown_placeholders(text: str) -> list[str]:
@@ -24,17 +30,17 @@ def unknown_placeholders(text: str) -> list[str]:
     return [name for name in PLACEHOLDER.findall(text) if not _known(name)]
 
 
-def expand(text: str, *, year: int, theme: str | None) -> str:
-    """Replace the placeholders of *text* by their values."""
+def expand(text: str, *, year: int, named: dict[str, str | None]) -> str:
+    """Replace the placeholders of *text* by their values (*named*: theme, anniversaries)."""
 
     def value(match: re.Match[str]) -> str:
         name = match.group(1)
         if name == "value":  # an indicator's own placeholder, filled by the indicator
             return match.group(0)
-        if name == "theme":
-            if theme is None:
-                raise ValueError("{theme} is used but no 'theme' is given")
-            return theme
+        if name in NAMED:
+            if not named.get(name):
+                raise ValueError(f"{{{name}}} is used but no '{name}' is given")
+            return named[name]
         sign, offset = _YEAR.match(name).groups()
         delta = int(offset or 0) * (-1 if sign == "-" else 1)
         return str(year + delta)
@@ -49,6 +55,8 @@ class Span:
     text: str
     bold: bool = False
     italic: bool = False
+    #: Marks a draft value still awaiting this year's figure.
+    highlight: bool = False
 
 
 def spans(text: str) -> list[Span]:

@@ -17,7 +17,10 @@ from thidua_docs.commands import report_errors
 @click.option("--template", type=click.Path(path_type=Path, dir_okay=False),
               help="Word template to use (default: templates/phat_dong.docx).")
 @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@click.option("--draft", is_flag=True,
+              help="Render even if indicators still await this year's value (marked).")
 @report_errors
-def command(source: Path, output: Path | None, template: Path | None, force: bool) -> None:
+def command(source: Path, output: Path | None, template: Path | None, force: bool,
+            draft: bool) -> None:
     """Render SOURCE (YAML) to a Word document and print its path."""
-    click.echo(main.render(source, output, template=template, force=force))
+    click.echo(main.render(source, output, template=template, force=force, draft=draft))

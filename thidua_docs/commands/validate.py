@@ -13,8 +13,10 @@ from thidua_docs.i18n import message
 
 @click.command("validate")
 @click.argument("source", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--draft", is_flag=True,
+              help="Accept indicators still awaiting this year's value.")
 @report_errors
-def command(source: Path) -> None:
+def command(source: Path, draft: bool) -> None:
     """Check SOURCE (YAML) against the schema; list every problem."""
-    main.validate(source)
+    main.validate(source, draft=draft)
     click.echo(message("valid", path=source))

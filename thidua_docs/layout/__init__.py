@@ -29,6 +29,9 @@ HEADER_DISTANCE_MM = 10
 HEADER_LEFT_COLUMN_MM = 62
 SIGNATURE_LEFT_COLUMN_MM = 75
 
+#: Shading (hex RGB) behind draft values still awaiting this year's figure.
+DRAFT_SHADING = "FFFF00"
+
 #: Length of the line under the Tiêu ngữ, as a fraction of the text above it.
 TIEU_NGU_RULE_FRACTION = 1.0
 #: Length of the line under the issuing body: 1/3 to 1/2 of its name.

@@ -61,7 +61,8 @@ def build_context(directive: Directive) -> Context:
     doc = directive.document
 
     def text(value: str) -> str:
-        return expand(value, year=directive.year, theme=directive.theme)
+        return expand(value, year=directive.year, named={
+            "theme": directive.theme, "anniversaries": "; ".join(directive.anniversaries)})
 
     if doc.kind_code is None:
         title, subtitles = doc.title.upper(), [doc.subtitle] if doc.subtitle else []
@@ -105,8 +106,15 @@ def _paragraph(item: Labelled, text) -> Paragraph:
     return Paragraph(item.role, label + spans(text(body)))
 
 
+#: Printed after an indicator whose value is still last year's (draft renders only).
+PENDING_MARK = " [chưa cập nhật]"
+
+
 def _indicator(indicator: Indicator, text) -> list[Span]:
     result = spans(text(indicator.wording()))
+    if indicator.needs_update:
+        result = [Span(s.text, s.bold, s.italic, highlight=True) for s in result]
+        result.append(Span(PENDING_MARK, bold=True, highlight=True))
     if indicator.note:
         result += [Span(" (")] + [Span(s.text, s.bold, True) for s in spans(text(indicator.note))]
         result.append(Span(")"))

@@ -65,7 +65,8 @@ def _load_template(path: Path) -> DocxTemplate:
 def _rich(spans: list[Span]) -> RichText:
     rich = RichText()
     for span in spans:
-        rich.add(span.text, bold=span.bold, italic=span.italic)
+        rich.add(span.text, bold=span.bold, italic=span.italic,
+                 highlight=layout.DRAFT_SHADING if span.highlight else None)
     return rich
 
 

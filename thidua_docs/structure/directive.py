@@ -149,6 +149,8 @@ class IndicatorPart(Model):
     qualifier: Text | None = None
     value: Quantity
     unit: Text | None = None
+    #: Last year's value, kept for reference when rolling over to a new year.
+    previous: Quantity | None = None
 
     def wording(self) -> str:
         return _phrase(self.name, self.qualifier, with_unit(self.value, self.unit))
@@ -167,6 +169,10 @@ class Indicator(Model):
     value: Quantity | None = None
     unit: Text | None = None
     suffix: Text | None = None
+    #: Last year's value, kept by ``thidua new`` beside the target to update.
+    previous: Quantity | None = None
+    #: Set by ``thidua new``: the value is last year's until the clerk updates it.
+    needs_update: bool = False
     note: Text | None = None
     parts: list[IndicatorPart] | None = None
     joiner: Literal[", ", "; "] = ", "
@@ -348,6 +354,10 @@ class Directive(Model):
     document: Document
     year: Annotated[int, Field(ge=1945, le=2100)]
     theme: Text | None = None
+    #: Round anniversaries the preamble cites through {anniversaries}.
+    anniversaries: list[Text] = []
+    #: The issuer's own anniversary calendar, relative to this file.
+    calendar: Text | None = None
     addressees: list[Text] = []
     preamble: list[Text] = []
     body: Annotated[list[Section], Field(min_length=1)]

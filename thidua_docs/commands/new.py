@@ -1,0 +1,40 @@
+"""``thidua new --year 2021 last-year.yaml -o this-year.yaml``: next year's draft."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from thidua_docs import main
+from thidua_docs.commands import report_errors
+from thidua_docs.i18n import message
+
+
+@click.command("new")
+@click.argument("source", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--year", type=int, help="The new target year (default: last year's + 1).")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+              help="The YAML to write (default: SOURCE with the year in its name replaced).")
+@click.option("--calendar", "calendars", multiple=True,
+              type=click.Path(path_type=Path, dir_okay=False),
+              help="An extra anniversary calendar (repeatable).")
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@report_errors
+def command(source: Path, year: int | None, output: Path | None, calendars: tuple[Path, ...],
+            force: bool) -> None:
+    """Write next year's directive from SOURCE, keeping the clerk's comments and layout."""
+    written, result = main.new_year(source, year, output, list(calendars), force=force)
+    click.echo(message("new_written", path=written, changes=len(result.changes)))
+    for change in result.changes:
+        click.echo(f"  {change.path} ({message('line')} {change.line}): "
+                   f"{_short(change.before)} → {_short(change.after)}")
+    if result.kept:
+        click.echo(message("new_kept", count=len(result.kept)))
+        for mention in result.kept:
+            click.echo(f"  {mention.path} ({message('line')} {mention.line}), "
+                       f"{message('kept_' + mention.reason)}: …{mention.context}…")
+
+
+def _short(text: str, width: int = 70) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
