@@ -169,3 +169,23 @@ ALIGNMENTS = {
     "right": WD_ALIGN_PARAGRAPH.RIGHT,
     "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
 }
+
+
+#: Optional package parts that python-docx's default template carries and a
+#: generated document does not need (Word 2010 style copies, sample data, a preview).
+_UNNEEDED_PARTS = ("/stylesWithEffects", "/customXml", "/metadata/thumbnail")
+
+
+def slim_package(document, keep_style_ids: set[str]) -> None:
+    """Drop unused styles, latent styles and optional parts from *document*."""
+    styles = document.styles.element
+    for latent in styles.findall(qn("w:latentStyles")):
+        styles.remove(latent)
+    for style in styles.findall(qn("w:style")):
+        is_default = style.get(qn("w:default")) in ("1", "true")
+        if style.get(qn("w:styleId")) not in keep_style_ids and not is_default:
+            styles.remove(style)
+    for rels in (document.part.rels, document.part.package.rels):
+        for rel_id, rel in list(rels.items()):
+            if rel.reltype.endswith(_UNNEEDED_PARTS):
+                rels.pop(rel_id)

@@ -188,6 +188,7 @@ def build(out: Path = DEFAULT_OUT) -> Path:
     _signature_block(document)
     document.core_properties.title = "Phát động phong trào thi đua"
     document.core_properties.author = "thidua-docs"
+    ooxml.slim_package(document, {spec.style_id for spec in STYLES} | {"Normal"})
     out.parent.mkdir(parents=True, exist_ok=True)
     document.save(out)
     return out
