@@ -7,9 +7,10 @@ numbers; no other module builds XML elements.
 from __future__ import annotations
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from lxml import etree
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Twips
+from docx.shared import Mm
 from docx.styles.style import ParagraphStyle
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
@@ -102,12 +103,33 @@ def set_contextual_spacing(style: ParagraphStyle) -> None:
         ppr.insert_element_before(OxmlElement("w:contextualSpacing"), *_AFTER_CONTEXTUAL)
 
 
-def set_horizontal_indents(paragraph: Paragraph, left_twips: int,
-                           right_twips: int | None = None) -> None:
-    """Direct left and right indents of *paragraph*; None leaves the right one to the style."""
-    paragraph.paragraph_format.left_indent = Twips(max(0, left_twips))
+# Children of w:pPr, in the order ECMA-376 requires (up to w:jc).
+_PPR_ORDER = ("pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl",
+              "numPr", "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens",
+              "kinsoku", "wordWrap", "overflowPunct", "topLinePunct", "autoSpaceDE",
+              "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid", "spacing", "ind",
+              "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc")
+_W = qn("w:p")[:-1]  # "{namespace}"
+
+
+def set_horizontal_indents(p, left_twips: int, right_twips: int | None = None) -> None:
+    """Direct left and right indents of the w:p element *p*; None leaves the right one to
+    the style. Works on plain lxml elements as well as python-docx ones."""
+    ppr = p.find(_W + "pPr")
+    if ppr is None:
+        ppr = etree.SubElement(p, _W + "pPr")
+        p.insert(0, ppr)
+    ind = ppr.find(_W + "ind")
+    if ind is None:
+        ind = etree.SubElement(ppr, _W + "ind")
+        position = _PPR_ORDER.index("ind")
+        before = [child for child in ppr if child is not ind and
+                  child.tag.startswith(_W) and child.tag[len(_W):] in _PPR_ORDER and
+                  _PPR_ORDER.index(child.tag[len(_W):]) < position]
+        ppr.insert(ppr.index(before[-1]) + 1 if before else 0, ind)
+    ind.set(_W + "left", str(max(0, int(left_twips))))
     if right_twips is not None:
-        paragraph.paragraph_format.right_indent = Twips(max(0, right_twips))
+        ind.set(_W + "right", str(max(0, int(right_twips))))
 
 
 def cell_width_twips(cell: _Cell) -> int:

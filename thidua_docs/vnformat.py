@@ -10,6 +10,7 @@ import datetime as dt
 import re
 import unicodedata
 from decimal import Decimal
+from functools import lru_cache
 
 from babel.numbers import format_decimal
 
@@ -54,6 +55,7 @@ def point_letter(index: int) -> str:
     return VIETNAMESE_POINT_LETTERS[index - 1]
 
 
+@lru_cache(maxsize=4096)
 def format_number(value: Decimal | int | float, min_digits: int = 0) -> str:
     """A number the Vietnamese way: 3.505 ; 62,85 ; 1.000.000 ; -12,5.
 
