@@ -174,6 +174,37 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Word template '{path}' is damaged or wrong: {reason}",
     },
     "valid": {"vi": "Hợp lệ: {path}", "en": "Valid: {path}"},
+    # --- render batches and PDF ------------------------------------------------------
+    "pdf_no_libreoffice": {
+        "vi": "Cần LibreOffice để tạo PDF nhưng máy chưa cài. Cài bằng: sudo apt-get install "
+              "libreoffice-writer-nogui fonts-liberation2 (Debian/Ubuntu), hoặc tải tại "
+              "https://www.libreoffice.org (Windows); hoặc chạy lại không có --pdf.",
+        "en": "--pdf needs LibreOffice, which is not installed. Install it with: sudo apt-get "
+              "install libreoffice-writer-nogui fonts-liberation2 (Debian/Ubuntu), or from "
+              "https://www.libreoffice.org (Windows); or run again without --pdf.",
+    },
+    "pdf_failed": {
+        "vi": "{path}: không tạo được PDF ({reason}).", "en": "{path}: no PDF ({reason}).",
+    },
+    "render_summary": {
+        "vi": "Xong {done} tệp, lỗi {failed} tệp.", "en": "{done} done, {failed} failed.",
+    },
+    "render_stdout_one": {
+        "vi": "-o - (ghi ra đầu ra chuẩn) chỉ dùng với đúng một tệp vào và không kèm --pdf.",
+        "en": "-o - (standard output) takes exactly one input and no --pdf.",
+    },
+    "render_stdin_output": {
+        "vi": "Đọc từ đầu vào chuẩn (-) cần -o TÊN.docx hoặc -o - và không kèm tệp khác.",
+        "en": "Reading standard input (-) needs -o NAME.docx or -o -, and no other input.",
+    },
+    "render_many_to_file": {
+        "vi": "Nhiều tệp vào cần -o là một thư mục, không phải tệp '{path}'.",
+        "en": "Several inputs need -o to be a folder, not the file '{path}'.",
+    },
+    "render_same_name": {
+        "vi": "'{first}' và '{second}' cùng ghi ra '{target}': hãy đổi tên một tệp.",
+        "en": "'{first}' and '{second}' would both write '{target}': rename one.",
+    },
     # --- thidua new / anniversaries / diff -------------------------------------------
     "new_written": {
         "vi": "Đã ghi {path}: {changes} thay đổi.", "en": "Wrote {path}: {changes} change(s).",

@@ -16,7 +16,6 @@ from thidua_docs.compare import Comparison, compare
 from thidua_docs.exceptions import UsageError
 from thidua_docs.loader import load_directive, load_model, parse_directive, read_source
 from thidua_docs.output import write_atomic
-from thidua_docs.render.docx import render_docx
 from thidua_docs.rollover import Rollover, roll_over
 from thidua_docs.structure import Directive
 
@@ -42,9 +41,19 @@ def render(source: Path, output: Path | None = None, *, template: Path | None = 
 
     With *draft*, indicators not yet updated print with a visible marker.
     """
+    from thidua_docs.render.docx import render_docx  # docxtpl: only for the verbs that render
+
     directive = load_directive(source, allow_pending=draft)
     document = render_docx(directive, template)
     return write_atomic(output or default_output(source), document, force=force)
+
+
+def render_text(raw: bytes, name: str = "<stdin>", *, template: Path | None = None,
+                draft: bool = False) -> bytes:
+    """The .docx bytes of the directive YAML *raw* (e.g. read from standard input)."""
+    from thidua_docs.render.docx import render_docx
+
+    return render_docx(parse_directive(raw, name, allow_pending=draft), template)
 
 
 def calendars_for(directive: Directive | None, source: Path | None,

@@ -23,7 +23,8 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False) -> Path:
     """Write *data* to *path* through a temporary file in the same folder.
 
     Without *force* an existing file is kept and OutputExistsError raised;
-    the check and the rename are one atomic step (a hard link).
+    the check and the rename are one atomic step (a hard link). The rename
+    makes the file appear whole even if the process is killed mid-way.
     """
     path = Path(path)
     if path.exists() and not force:
@@ -38,10 +39,8 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False) -> Path:
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
         os.chmod(temp, FILE_MODE)
-        _publish(temp, path, force)
+        publish(temp, path, force=force)
     except FileExistsError:
         raise OutputExistsError("output_exists", path=str(path)) from None
     except OSError as exc:
@@ -51,7 +50,9 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False) -> Path:
     return path
 
 
-def _publish(temp: Path, path: Path, force: bool) -> None:
+def publish(temp: Path, path: Path, *, force: bool = False) -> None:
+    """Move the finished file *temp* to *path* in one step; without *force*, raise
+    FileExistsError rather than replace an existing *path*."""
     if force:
         os.replace(temp, path)
         return
@@ -61,3 +62,5 @@ def _publish(temp: Path, path: Path, force: bool) -> None:
         if path.exists():
             raise FileExistsError(path) from None
         os.replace(temp, path)
+    else:
+        os.unlink(temp)

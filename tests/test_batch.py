@@ -1,0 +1,225 @@
+"""Batch and pipeline rendering: many inputs, PDFs, JSON, standard streams, interrupts."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from conftest import DATA, REPO, document_paragraphs, need, pdf_text
+from helpers import directive_data, write_yaml
+from thidua_docs.pdf import PdfConverter
+
+VALID = ["kontum-2020", "kontum-2017", "huyen-dak-ha-2025"]
+
+
+def thidua(*args, env=None, **kwargs):
+    environment = {**os.environ, "THIDUA_LANG": "vi", "PYTHONPATH": str(REPO), **(env or {})}
+    return subprocess.run([sys.executable, "-m", "thidua_docs", *args], capture_output=True,
+                          env=environment, timeout=600, **kwargs)
+
+
+def docx_text(path) -> str:
+    return " ".join(p.text for p in document_paragraphs(Document(str(path))))
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory):
+    """Three real directives and two broken ones."""
+    folder = tmp_path_factory.mktemp("inputs")
+    for name in VALID:
+        shutil.copy(DATA / f"{name}.yaml", folder)
+    if (DATA / "anniversaries-kontum.yaml").exists():
+        shutil.copy(DATA / "anniversaries-kontum.yaml", folder)
+    (folder / "broken.yaml").write_text("issuer: [\n", encoding="utf-8")
+    write_yaml(folder / "no-signature.yaml", directive_data(signature=None))
+    return folder
+
+
+@pytest.mark.pdf
+def test_batch_writes_valid_inputs_and_reports_invalid_ones(inputs, tmp_path):
+    need(shutil.which("soffice") is not None, "LibreOffice is not installed")
+    sources = [inputs / f"{n}.yaml" for n in VALID] + [inputs / "broken.yaml",
+                                                        inputs / "no-signature.yaml"]
+    out = tmp_path / "out"
+    result = thidua("render", *map(str, sources), "-o", f"{out}/", "--pdf", "--json",
+                    "--jobs", "2", text=True)
+    assert result.returncode == 1, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["input"] for r in records] == list(map(str, sources))
+    for record in records:
+        assert set(record) == {"input", "outputs", "status", "errors", "ms"}
+        assert isinstance(record["ms"], (int, float)) and record["ms"] >= 0
+    for record, name in zip(records, VALID):
+        assert record["status"] == "ok" and record["errors"] == []
+        assert record["outputs"] == {"docx": str(out / f"{name}.docx"),
+                                     "pdf": str(out / f"{name}.pdf")}
+    broken, unsigned = records[3:]
+    assert broken["status"] == unsigned["status"] == "error" and not broken["outputs"]
+    assert "cú pháp YAML" in broken["errors"][0] and ":2:" in broken["errors"][0]
+    assert any("signature" in line for line in unsigned["errors"])
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        f"{n}.{ext}" for n in VALID for ext in ("docx", "pdf"))
+
+    # Identical in text to the single-file path.
+    single = tmp_path / "single"
+    for name in VALID:
+        one = thidua("render", str(inputs / f"{name}.yaml"), "-o", str(single / f"{name}.docx"),
+                     "--pdf", text=True)
+        assert one.returncode == 0, one.stderr
+        assert one.stdout.split() == [str(single / f"{name}.docx"), str(single / f"{name}.pdf")]
+        assert docx_text(out / f"{name}.docx") == docx_text(single / f"{name}.docx")
+        assert pdf_text(out / f"{name}.pdf") == pdf_text(single / f"{name}.pdf")
+
+
+@pytest.mark.pdf
+def test_a_document_that_breaks_libreoffice_does_not_stop_the_batch(rendered, tmp_path):
+    need(shutil.which("soffice") is not None, "LibreOffice is not installed")
+    good = [shutil.copy(rendered[n], tmp_path / f"{n}.docx") for n in VALID]
+    truncated = tmp_path / "truncated.docx"
+    truncated.write_bytes(Path(good[0]).read_bytes()[:3000])  # LibreOffice cannot load it
+    heavy = tmp_path / "heavy.docx"  # takes LibreOffice far longer than the timeout
+    document = Document()
+    for _ in range(20000):
+        document.add_paragraph("Phấn đấu hoàn thành toàn diện các chỉ tiêu năm 2025. " * 6)
+    document.save(heavy)
+    sources = [Path(good[0]), truncated, Path(good[1]), heavy, Path(good[2])]
+    started = time.monotonic()
+    results = PdfConverter(1, timeout=5).convert(sources, tmp_path / "pdf")
+    assert time.monotonic() - started < 120
+    assert [r.pdf is not None for r in results] == [True, False, True, False, True]
+    assert "could not be loaded" in results[1].error
+    assert "timeout" in results[3].error
+    assert sorted(p.name for p in (tmp_path / "pdf").iterdir()) == sorted(
+        f"{n}.pdf" for n in VALID)
+    for result in results:
+        if result.pdf:
+            assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in pdf_text(result.pdf)
+
+
+def test_stdin_to_stdout(tmp_path):
+    source = DATA / "kontum-2020.yaml"
+    result = thidua("render", "-", "-o", "-", input=source.read_bytes(), cwd=DATA)
+    assert result.returncode == 0, result.stderr.decode()
+    out = tmp_path / "from-stdin.docx"
+    out.write_bytes(result.stdout)
+    assert zipfile.is_zipfile(out)
+    reference = thidua("render", str(source), "-o", str(tmp_path / "file.docx"), cwd=DATA)
+    assert reference.returncode == 0
+    assert docx_text(out) == docx_text(tmp_path / "file.docx")
+    bad = thidua("render", "-", "-o", "-", input=b"issuer: [\n")
+    assert bad.returncode == 2 and b"<stdin>:2:" in bad.stderr and bad.stdout == b""
+    both = thidua("render", str(source), str(source), "-o", "-")
+    assert both.returncode == 2 and "đúng một tệp".encode() in both.stderr
+
+
+def test_progress_bar_only_on_a_terminal(inputs, tmp_path):
+    sources = [str(inputs / f"{n}.yaml") for n in VALID]
+    plain = thidua("render", *sources, "-o", f"{tmp_path}/plain/", text=True)
+    assert plain.returncode == 0, plain.stderr
+    assert "thidua" not in plain.stderr and "\r" not in plain.stderr and "%" not in plain.stderr
+
+    primary, secondary = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "thidua_docs", "render", *sources, "-o", f"{tmp_path}/tty/"],
+        stdout=secondary, stderr=secondary, stdin=secondary,
+        env={**os.environ, "PYTHONPATH": str(REPO), "THIDUA_LANG": "vi"})
+    os.close(secondary)
+    output = b""
+    while True:
+        try:
+            chunk = os.read(primary, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        output += chunk
+    assert process.wait(60) == 0
+    assert b"thidua" in output and b"100%" in output
+
+
+def test_pdf_without_libreoffice_fails_at_once(inputs, tmp_path):
+    bare = tmp_path / "bin"
+    bare.mkdir()
+    result = thidua("render", str(inputs / "kontum-2020.yaml"), "-o", f"{tmp_path}/out/",
+                    "--pdf", env={"PATH": str(bare), "THIDUA_SOFFICE": ""}, text=True)
+    assert result.returncode == 2
+    assert "apt-get install libreoffice-writer-nogui" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_existing_outputs_are_kept_in_a_batch(inputs, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "kontum-2020.docx").write_bytes(b"clerk's file")
+    result = thidua("render", *(str(inputs / f"{n}.yaml") for n in VALID), "-o", str(out),
+                    text=True)
+    assert result.returncode == 1
+    assert (out / "kontum-2020.docx").read_bytes() == b"clerk's file"
+    assert "--force" in result.stderr and "Xong 2 tệp, lỗi 1 tệp." in result.stderr
+
+
+def _assert_whole(folder: Path) -> None:
+    for path in folder.iterdir():
+        assert not path.name.startswith("."), f"temporary left behind: {path.name}"
+        if path.suffix == ".docx":
+            with zipfile.ZipFile(path) as package:
+                assert package.testzip() is None
+        elif path.suffix == ".pdf":
+            info = subprocess.run(["pdfinfo", str(path)], capture_output=True)
+            assert info.returncode == 0, path
+
+
+def test_parallel_runs_write_whole_files(inputs, tmp_path):
+    sources = []
+    for i in range(40):
+        target = tmp_path / "in" / f"d{i:02d}.yaml"
+        target.parent.mkdir(exist_ok=True)
+        shutil.copy(DATA / "kontum-2020.yaml", target)
+    shutil.copy(DATA / "anniversaries-kontum.yaml", tmp_path / "in")
+    sources = sorted(str(p) for p in (tmp_path / "in").glob("d*.yaml"))
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "thidua_docs", "render", *sources, "-o", f"{out}/",
+               "--force", "--jobs", "2"]
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    runs = [subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.PIPE) for _ in range(3)]
+    for run in runs:
+        assert run.wait(300) == 0, run.stderr.read()
+    assert len(list(out.glob("*.docx"))) == 40
+    _assert_whole(out)
+
+
+@pytest.mark.pdf
+def test_interrupt_leaves_no_half_written_file(tmp_path):
+    need(shutil.which("soffice") is not None, "LibreOffice is not installed")
+    for i in range(60):
+        shutil.copy(DATA / "mau-phat-dong.yaml", tmp_path / f"m{i:02d}.yaml")
+    out = tmp_path / "out"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "thidua_docs", "render", *sorted(map(str, tmp_path.glob("m*.yaml"))),
+         "-o", f"{out}/", "--pdf", "--jobs", "2"],
+        env={**os.environ, "PYTHONPATH": str(REPO)}, stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE, start_new_session=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not list(out.glob("*.pdf")):
+        time.sleep(0.1)  # interrupt during the PDF conversion
+    os.killpg(process.pid, signal.SIGINT)
+    assert process.wait(60) == 130
+    assert b"Traceback" not in process.stderr.read()
+    _assert_whole(out)
+    assert 0 < len(list(out.glob("*.pdf"))) < 60
+    leftovers = [p for p in Path(os.environ.get("TMPDIR", "/tmp")).glob("thidua-lo-profile-*")
+                 if p.stat().st_mtime > time.time() - 300]
+    assert not leftovers

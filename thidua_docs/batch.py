@@ -1,0 +1,137 @@
+"""Render many directives at once: .docx in parallel processes, then PDFs.
+
+One bad input never stops the batch: each input gets an Outcome saying what
+was written or what went wrong, and the others go on.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import signal
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from thidua_docs.exceptions import InvalidInputError, ThiduaError
+from thidua_docs.i18n import language, message, set_language
+
+
+@dataclass
+class Outcome:
+    """What happened to one input: outputs written, or the errors."""
+
+    input: str
+    outputs: dict[str, str] = field(default_factory=dict)
+    status: str = "ok"
+    errors: list[str] = field(default_factory=list)
+    ms: float = 0.0
+    #: The exit code this failure would have alone (2 invalid input, 1 output problem).
+    exit_code: int = 0
+
+    def fail(self, error: ThiduaError) -> None:
+        self.status = "error"
+        self.exit_code = max(self.exit_code, error.exit_code)
+        self.errors += describe(error)
+
+    def record(self) -> dict:
+        """The machine-readable record of this input (``--json``)."""
+        return {"input": self.input, "outputs": self.outputs, "status": self.status,
+                "errors": self.errors, "ms": round(self.ms, 1)}
+
+
+def describe(error: ThiduaError) -> list[str]:
+    """The lines that tell the user about *error*."""
+    if isinstance(error, InvalidInputError):
+        lines = [f"{p.location()}:{' ' + p.field + ':' if p.field else ''} {p.message}"
+                 for p in error.problems]
+        return lines + [message(error.message_key, **error.params)]
+    return [message(error.message_key, **error.params)]
+
+
+@dataclass(frozen=True)
+class Job:
+    """One input and where its .docx goes."""
+
+    source: Path
+    target: Path
+
+
+def render_docx_files(jobs: list[Job], *, workers: int, template: Path | None, force: bool,
+                      draft: bool, progress=None) -> list[Outcome]:
+    """Render every job's .docx, in *workers* processes when there are several jobs."""
+    options = (template, force, draft, language())
+    if workers <= 1 or len(jobs) <= 1:
+        outcomes = []
+        for job in jobs:
+            outcomes.append(_render_one(job, *options))
+            if progress:
+                progress(outcomes[-1])
+        return outcomes
+    context = multiprocessing.get_context("fork")
+    chunk = max(1, min(16, len(jobs) // (workers * 4)))
+    outcomes = []
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_warm,
+                             initargs=(template,)) as pool:
+        try:
+            for outcome in pool.map(_render_one, jobs, *[[o] * len(jobs) for o in options],
+                                    chunksize=chunk):
+                outcomes.append(outcome)
+                if progress:
+                    progress(outcome)
+        except BaseException:
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+    return outcomes
+
+
+def _warm(template: Path | None) -> None:
+    """Prepare the template once in each worker process. Workers ignore Ctrl-C: the
+    parent stops the batch and lets the files being written finish whole."""
+    from thidua_docs.render.docx import compiled, default_template
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        compiled(template or default_template())
+    except ThiduaError:
+        pass  # reported per input by _render_one
+
+
+def _render_one(job: Job, template: Path | None, force: bool, draft: bool,
+                lang: str) -> Outcome:
+    from thidua_docs import main
+
+    set_language(lang)
+    outcome = Outcome(str(job.source))
+    start = time.perf_counter()
+    try:
+        written = main.render(job.source, job.target, template=template, force=force,
+                              draft=draft)
+        outcome.outputs["docx"] = str(written)
+    except ThiduaError as error:
+        outcome.fail(error)
+    outcome.ms = (time.perf_counter() - start) * 1000
+    return outcome
+
+
+def convert_to_pdf(outcomes: list[Outcome], *, workers: int, timeout: float, force: bool,
+                   progress=None) -> None:
+    """Add a PDF to every outcome that has a .docx (each beside its .docx)."""
+    from thidua_docs.pdf import PdfConverter
+
+    converter = PdfConverter(workers, timeout=timeout, force=force)
+    by_folder: dict[Path, list[Outcome]] = {}
+    for outcome in outcomes:
+        if outcome.status == "ok":
+            by_folder.setdefault(Path(outcome.outputs["docx"]).parent, []).append(outcome)
+    for folder, group in by_folder.items():
+        sources = [Path(outcome.outputs["docx"]) for outcome in group]
+        for outcome, result in zip(group, converter.convert(sources, folder, progress)):
+            outcome.ms += result.seconds * 1000
+            if result.pdf is not None:
+                outcome.outputs["pdf"] = str(result.pdf)
+            else:
+                outcome.status = "error"
+                outcome.exit_code = max(outcome.exit_code, 1)
+                outcome.errors.append(message("pdf_failed", path=str(result.source),
+                                              reason=result.error))

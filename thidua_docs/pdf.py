@@ -1,0 +1,213 @@
+"""PDF conversion with LibreOffice, kept running across a batch.
+
+Each worker runs its own soffice with its own profile directory (instances
+sharing a profile fail at random) and converts many files per start. soffice
+converts its files in order and prints a line as it begins exporting each one,
+so a file is finished when the next line comes or soffice exits. A watchdog
+kills an instance that makes no progress for *timeout* seconds; the file it was
+on is reported and the instance restarts on the rest. Instances restart after
+*restart_after* files. Finished PDFs move into place whole (rename), so an
+interrupted batch never leaves half a PDF.
+"""
+
+from __future__ import annotations
+
+import os
+import queue
+import shutil
+import signal
+import subprocess
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from thidua_docs.exceptions import ThiduaError
+from thidua_docs.output import publish
+
+SOFFICE_NAMES = ("soffice", "libreoffice")
+_LINE_CONVERT = "convert "
+_LINE_ERROR = "Error:"
+
+
+class LibreOfficeMissing(ThiduaError):
+    """--pdf was asked for but LibreOffice is not installed."""
+
+    exit_code = 2
+
+    def __init__(self) -> None:
+        super().__init__("pdf_no_libreoffice")
+
+
+def find_soffice() -> str:
+    """The soffice executable, or LibreOfficeMissing."""
+    override = os.environ.get("THIDUA_SOFFICE")
+    found = override or next(filter(None, map(shutil.which, SOFFICE_NAMES)), None)
+    if not found:
+        raise LibreOfficeMissing()
+    return found
+
+
+@dataclass
+class PdfResult:
+    """The outcome of one conversion: the PDF written, or why not."""
+
+    source: Path
+    pdf: Path | None = None
+    error: str | None = None
+    seconds: float = 0.0
+
+
+class PdfConverter:
+    """Converts .docx files to PDF with *workers* LibreOffice instances."""
+
+    def __init__(self, workers: int = 1, *, timeout: float = 120.0, restart_after: int = 200,
+                 force: bool = False) -> None:
+        self.soffice = find_soffice()
+        self.workers = max(1, workers)
+        self.timeout = timeout
+        self.restart_after = max(1, restart_after)
+        self.force = force
+
+    def convert(self, sources: list[Path], out_dir: Path, progress=None) -> list[PdfResult]:
+        """Convert *sources* into *out_dir*/<name>.pdf; one result per source, in order."""
+        out_dir.mkdir(parents=True, exist_ok=True)
+        results = {source: PdfResult(source) for source in sources}
+        shares = [sources[i::self.workers] for i in range(self.workers)]
+        workers = [_Worker(self, share, out_dir, results, progress) for share in shares if share]
+        threads = [threading.Thread(target=w.run, daemon=True) for w in workers]
+        try:
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                while thread.is_alive():
+                    thread.join(0.2)
+        finally:
+            for worker in workers:
+                worker.stop()
+        return [results[source] for source in sources]
+
+
+class _Worker:
+    """One LibreOffice instance working through its share of the files."""
+
+    def __init__(self, converter: PdfConverter, files: list[Path], out_dir: Path,
+                 results: dict[Path, PdfResult], progress) -> None:
+        self.converter = converter
+        self.files = files
+        self.out_dir = out_dir
+        self.results = results
+        self.progress = progress
+        self.profile = Path(tempfile.mkdtemp(prefix="thidua-lo-profile-"))
+        self.scratch = Path(tempfile.mkdtemp(prefix=".thidua-pdf-", dir=out_dir))
+        self.process: subprocess.Popen | None = None
+        self.stopped = False
+
+    def run(self) -> None:
+        pending = list(self.files)
+        while pending and not self.stopped:
+            batch = pending[:self.converter.restart_after]
+            done = self._run_instance(batch)
+            pending = batch[done:] + pending[len(batch):]
+
+    def stop(self) -> None:
+        """Kill the instance and remove the worker's temporary folders."""
+        self.stopped = True
+        self._kill()
+        shutil.rmtree(self.scratch, ignore_errors=True)
+        shutil.rmtree(self.profile, ignore_errors=True)
+
+    # --- one soffice start ------------------------------------------------------------------
+
+    def _run_instance(self, batch: list[Path]) -> int:
+        """Convert *batch* with one soffice start; return how many files it settled."""
+        command = [self.converter.soffice, f"-env:UserInstallation={self.profile.as_uri()}",
+                   "--headless", "--norestore", "--nologo", "--nodefault", "--convert-to", "pdf",
+                   "--outdir", str(self.scratch), *map(str, batch)]
+        process = self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                        stdin=subprocess.DEVNULL, text=True, errors="replace",
+                                        start_new_session=True)
+        lines: queue.Queue[str | None] = queue.Queue()
+        threading.Thread(target=_pump, args=(process.stdout, lines), daemon=True).start()
+        seen: list[str] = []  # "convert" or "error", one per file, in order
+        started = time.monotonic()
+        while True:
+            try:
+                line = lines.get(timeout=self.converter.timeout)
+            except queue.Empty:
+                self._kill()
+                return self._settle(batch, seen, started, None)
+            if line is None:  # soffice exited
+                return self._settle(batch, seen, started, process.wait())
+            if line.startswith(_LINE_CONVERT) or line.startswith(_LINE_ERROR):
+                if seen:
+                    self._finish(batch[len(seen) - 1], seen[-1], started)
+                seen.append("convert" if line.startswith(_LINE_CONVERT) else line.strip())
+                started = time.monotonic()
+
+    def _settle(self, batch: list[Path], seen: list[str], started: float,
+                exit_code: int | None) -> int:
+        """After soffice exited (*exit_code*) or was killed as hung (None): settle the
+        last file and the culprit; return how many files are settled."""
+        if exit_code == 0:
+            if seen:
+                self._finish(batch[len(seen) - 1], seen[-1], started)
+            for source in batch[len(seen):]:  # never reached: cannot happen on a clean exit
+                self._fail(source, "LibreOffice did not convert this file", started)
+            return len(batch)
+        reason = (f"LibreOffice made no progress for {self.converter.timeout:g} s (timeout)"
+                  if exit_code is None else f"LibreOffice stopped (exit code {exit_code})")
+        settled = len(seen)
+        if seen:
+            last = batch[len(seen) - 1]
+            if seen[-1] == "convert" and not self._complete(last):
+                self._fail(last, reason, started)  # it hung or died exporting this file
+                return settled
+            self._finish(last, seen[-1], started)
+        if settled < len(batch):  # it hung or died loading the next file
+            self._fail(batch[settled], reason, started)
+            settled += 1
+        return settled
+
+    def _complete(self, source: Path) -> bool:
+        pdf = self.scratch / f"{source.stem}.pdf"
+        lock = self.scratch / f".~lock.{source.stem}.pdf#"
+        return pdf.exists() and not lock.exists()
+
+    def _finish(self, source: Path, outcome: str, started: float) -> None:
+        produced = self.scratch / f"{source.stem}.pdf"
+        if outcome != "convert" or not produced.exists():
+            self._fail(source, outcome if outcome != "convert" else "no PDF produced", started)
+            return
+        target = self.out_dir / f"{source.stem}.pdf"
+        try:
+            publish(produced, target, force=self.converter.force)
+        except FileExistsError:
+            self._fail(source, f"{target} exists", started)
+            return
+        self._record(PdfResult(source, target, None, time.monotonic() - started))
+
+    def _fail(self, source: Path, error: str, started: float) -> None:
+        (self.scratch / f"{source.stem}.pdf").unlink(missing_ok=True)
+        self._record(PdfResult(source, None, error, time.monotonic() - started))
+
+    def _record(self, result: PdfResult) -> None:
+        self.results[result.source] = result
+        if self.progress:
+            self.progress(result)
+
+    def _kill(self) -> None:
+        process, self.process = self.process, None
+        if process is not None and process.poll() is None:
+            try:
+                os.killpg(process.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            process.wait()
+
+
+def _pump(stream, lines: queue.Queue) -> None:
+    for line in stream:
+        lines.put(line)
+    lines.put(None)
