@@ -12,8 +12,6 @@ import unicodedata
 from decimal import Decimal
 from functools import lru_cache
 
-from babel.numbers import format_decimal
-
 #: Letters used for điểm labels a), b), ... (Nghị định 30: no f, j, w, z).
 VIETNAMESE_POINT_LETTERS = "abcdđeghiklmnopqrstuvxy"
 
@@ -61,6 +59,8 @@ def format_number(value: Decimal | int | float, min_digits: int = 0) -> str:
 
     *min_digits* pads whole numbers with leading zeros, as in "03 xã".
     """
+    from babel.numbers import format_decimal  # Babel loads on the first number printed
+
     text = format_decimal(Decimal(str(value)), locale="vi", decimal_quantization=False)
     if min_digits and "," not in text and not text.startswith("-"):
         text = text.zfill(min_digits)

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import click
 
-from thidua_docs import main
 from thidua_docs.commands import report_errors
 from thidua_docs.i18n import message
 
@@ -21,6 +20,8 @@ from thidua_docs.i18n import message
 @report_errors
 def command(year: int, calendars: tuple[Path, ...], as_json: bool) -> None:
     """List the round anniversaries of YEAR in the wording directives use."""
+    from thidua_docs import main  # imported when the verb runs: --help stays fast
+
     found = main.anniversaries(year, list(calendars))
     if as_json:
         click.echo(json.dumps([{

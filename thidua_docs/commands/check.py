@@ -8,7 +8,6 @@ from pathlib import Path
 
 import click
 
-from thidua_docs.check import RULES, UnreadableDocument, as_dict, check_document, collect
 from thidua_docs.i18n import message
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
@@ -24,6 +23,8 @@ def command(paths: tuple[Path, ...], as_json: bool, list_rules: bool) -> None:
     Exit 0 when every file conforms, 1 when something deviates, 2 when a file
     cannot be read.
     """
+    from thidua_docs.check import RULES, UnreadableDocument, as_dict, check_document, collect
+
     if list_rules:
         for rule in RULES.values():
             click.echo(f"{rule.code:<14} {rule.summary}")

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import click
 
-from thidua_docs import main
 from thidua_docs.commands import report_errors
 from thidua_docs.i18n import message
 
@@ -22,6 +21,8 @@ from thidua_docs.i18n import message
 @report_errors
 def command(old: Path, new: Path, as_json: bool) -> None:
     """Compare two directives (usually last year's and this year's)."""
+    from thidua_docs import main  # imported when the verb runs: --help stays fast
+
     result = main.diff(old, new)
     if as_json:
         click.echo(json.dumps({

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import click
 
-from thidua_docs import main
 from thidua_docs.commands import report_errors
 from thidua_docs.i18n import message
 
@@ -24,6 +23,8 @@ from thidua_docs.i18n import message
 def command(source: Path, year: int | None, output: Path | None, calendars: tuple[Path, ...],
             force: bool) -> None:
     """Write next year's directive from SOURCE, keeping the clerk's comments and layout."""
+    from thidua_docs import main  # imported when the verb runs: --help stays fast
+
     written, result = main.new_year(source, year, output, list(calendars), force=force)
     click.echo(message("new_written", path=written, changes=len(result.changes)))
     for change in result.changes:

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import click
 
-from thidua_docs import main
 from thidua_docs.commands import report_errors
 from thidua_docs.i18n import message
 
@@ -18,5 +17,7 @@ from thidua_docs.i18n import message
 @report_errors
 def command(source: Path, draft: bool) -> None:
     """Check SOURCE (YAML) against the schema; list every problem."""
+    from thidua_docs import main  # imported when the verb runs: --help stays fast
+
     main.validate(source, draft=draft)
     click.echo(message("valid", path=source))
