@@ -52,7 +52,7 @@ def test_changed_fields_are_exactly_these(rolled):
         "preamble[1]",
         f"{indicators}[7].name",
         f"{indicators}[7].suffix",
-        f"{indicators}[12].text",
+        f"{indicators}[12].name",
         "body[2].content[0].items[0]",
         "body[2].content[0].items[1]",
         "body[2].content[0].items[3]",

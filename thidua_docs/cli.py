@@ -5,7 +5,9 @@ from __future__ import annotations
 import click
 
 from thidua_docs import __version__
-from thidua_docs.commands import anniversaries, check, diff, new, render, validate
+from thidua_docs.commands import (
+    anniversaries, check, convert_legacy, diff, import_, new, render, validate,
+)
 from thidua_docs.i18n import set_language
 
 
@@ -18,7 +20,7 @@ def cli(lang: str) -> None:
     set_language(lang)
 
 
-for verb in (render, validate, check, new, anniversaries, diff):
+for verb in (render, validate, check, new, anniversaries, diff, import_, convert_legacy):
     cli.add_command(verb.command)
 
 

@@ -279,6 +279,229 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Không tìm thấy tệp .docx nào trong {path}.", "en": "No .docx file in {path}.",
     },
     "written": {"vi": "{path}", "en": "{path}"},
+    # --- thidua import / convert-legacy: reading the source ---------------------------------
+    "import_unsupported": {
+        "vi": "Không nhập được '{path}': chỉ nhận tệp .docx, .txt, .md hoặc .pdf (tệp này là "
+              "'{suffix}'). Tệp .doc cũ: mở bằng Word và lưu lại dạng .docx.",
+        "en": "Cannot import '{path}': only .docx, .txt, .md or .pdf files are read (this is "
+              "'{suffix}'). An old .doc: open it in Word and save it as .docx.",
+    },
+    "import_empty": {
+        "vi": "Tệp '{path}' trống: không có gì để nhập.",
+        "en": "'{path}' is empty: nothing to import.",
+    },
+    "import_binary": {
+        "vi": "Tệp '{path}' không phải văn bản thuần (có lẽ là tệp nhị phân bị đổi đuôi): hãy "
+              "mở tệp gốc và lưu lại dạng .txt (UTF-8) hoặc .docx.",
+        "en": "'{path}' is not a text file (perhaps a binary file renamed): open the original "
+              "and save it as .txt (UTF-8) or .docx.",
+    },
+    "import_no_pdftotext": {
+        "vi": "Đọc tệp PDF '{path}' cần chương trình pdftotext (gói poppler-utils): cài bằng "
+              "'apt-get install poppler-utils', hoặc mở PDF, chép chữ ra tệp .txt rồi nhập tệp đó.",
+        "en": "Reading the PDF '{path}' needs pdftotext (package poppler-utils): install it "
+              "with 'apt-get install poppler-utils', or copy the PDF's text into a .txt file "
+              "and import that.",
+    },
+    "import_pdf_unreadable": {
+        "vi": "Không đọc được tệp PDF '{path}' ({reason}): tệp hỏng hoặc có mật khẩu.",
+        "en": "Cannot read the PDF '{path}' ({reason}): it is damaged or password-protected.",
+    },
+    "import_pdf_no_text": {
+        "vi": "Tệp PDF '{path}' không có lớp chữ (bản quét ảnh): cần nhận dạng chữ (OCR) trước.",
+        "en": "The PDF '{path}' has no text layer (a scanned image): run OCR on it first.",
+    },
+    "import_not_directive": {
+        "vi": "'{path}' không giống một văn bản phát động thi đua: không thấy phần đầu (Quốc "
+              "hiệu, Số, ngày), các mục I., II., ..., đoạn kết \"./.\", \"Nơi nhận\" hay chữ "
+              "ký. Không ghi tệp nào.",
+        "en": "'{path}' does not look like a directive: no header (Quốc hiệu, Số, date), no "
+              "sections I., II., ..., no closing \"./.\", no \"Nơi nhận\", no signature. "
+              "Nothing was written.",
+    },
+    "import_invalid": {
+        "vi": "Không dựng được văn bản từ '{path}': {detail}",
+        "en": "Could not build a directive from '{path}': {detail}",
+    },
+    "import_where_line": {"vi": "dòng {number}", "en": "line {number}"},
+    "import_where_paragraph": {"vi": "đoạn {number}", "en": "paragraph {number}"},
+    "import_preface_source": {
+        "vi": "Nhập từ {path} bằng 'thidua import' ngày {date}.",
+        "en": "Imported from {path} by 'thidua import' on {date}.",
+    },
+    "import_preface_marks": {
+        "vi": "Rà soát các chú thích \"# ?\" (chưa chắc chắn) và \"# !\" (sẽ in khác bản gốc), "
+              "sửa rồi xóa chú thích.",
+        "en": "Review the \"# ?\" (unsure) and \"# !\" (printed differently from the source) "
+              "comments, fix, then delete them.",
+    },
+    "import_preface_computed": {
+        "vi": "Số thứ tự (I., 1., a), -), dấu cuối chỉ tiêu, \"./.\" và dòng Lưu do chương "
+              "trình tự tạo khi in.",
+        "en": "Labels (I., 1., a), -), the end marks of indicators, \"./.\" and the Lưu line "
+              "are computed on render.",
+    },
+    # --- thidua import: findings --------------------------------------------------------------
+    "import_no_header": {
+        "vi": "không thấy phần đầu văn bản (cơ quan ban hành, số, ký hiệu, địa danh, ngày): "
+              "đã ghi chỗ trống trong ngoặc vuông, hãy điền",
+        "en": "no header block (issuer, number, ký hiệu, place, date): placeholders in square "
+              "brackets, fill them in",
+    },
+    "import_issuer_split": {
+        "vi": "tách cơ quan chủ quản (parent) và cơ quan ban hành (name) theo chữ, không theo "
+              "chữ đậm: kiểm tra",
+        "en": "parent body and issuer told apart by wording, not by bold: check",
+    },
+    "import_no_issuer": {
+        "vi": "không thấy tên cơ quan ban hành: hãy điền",
+        "en": "no issuer name found: fill it in",
+    },
+    "import_no_number": {
+        "vi": "không thấy dòng \"Số: .../...\": ký hiệu là chỗ trống 'CQ', hãy sửa",
+        "en": "no \"Số: .../...\" line: the ký hiệu is the placeholder 'CQ', fix it",
+    },
+    "import_no_code": {
+        "vi": "không đọc được ký hiệu trong \"{line}\": hãy điền 'code' (và 'unit')",
+        "en": "cannot read the ký hiệu in \"{line}\": fill in 'code' (and 'unit')",
+    },
+    "import_symbol_kind": {
+        "vi": "ký hiệu gõ là '{symbol}', thiếu mã loại văn bản {code}: sẽ in {code}-...",
+        "en": "the ký hiệu typed '{symbol}' lacks the kind's code {code}: printed {code}-...",
+    },
+    "import_symbol_parts": {
+        "vi": "ký hiệu '{symbol}' có phần không đọc được hoặc quá ba phần: kiểm tra 'code' và "
+              "'unit'",
+        "en": "the ký hiệu '{symbol}' has unreadable parts or more than three: check 'code' "
+              "and 'unit'",
+    },
+    "import_no_place": {
+        "vi": "không thấy địa danh, ngày tháng: hãy điền 'place'",
+        "en": "no place and date found: fill in 'place'",
+    },
+    "import_bad_date": {
+        "vi": "ngày không tồn tại trong \"{line}\": để trống",
+        "en": "impossible date in \"{line}\": left blank",
+    },
+    "import_summary_of_typed_kind": {
+        "vi": "dòng V/v \"{text}\" chỉ dùng cho công văn: không giữ lại",
+        "en": "the V/v line \"{text}\" is for a công văn only: not kept",
+    },
+    "import_no_title": {
+        "vi": "không thấy tên văn bản / trích yếu: hãy điền 'title'",
+        "en": "no title found: fill in 'title'",
+    },
+    "import_year": {
+        "vi": "năm thi đua {year} suy ra từ nội dung (không có ở tên văn bản): kiểm tra",
+        "en": "the year {year} was inferred from the text (not in the title): check",
+    },
+    "import_no_sections": {
+        "vi": "không thấy mục I., II., ...: nội dung đặt trong một mục tạm \"[Nội dung]\"",
+        "en": "no sections I., II., ...: the content sits in a placeholder section "
+              "\"[Nội dung]\"",
+    },
+    "import_unplaced_header": {
+        "vi": "đoạn này ở phần đầu văn bản, không xếp được vào đâu: giữ nguyên làm đoạn mở đầu",
+        "en": "this text stood in the header and fits nowhere: kept as an opening paragraph",
+    },
+    "import_unplaced_body": {
+        "vi": "đoạn này nằm ngoài dòng chữ chính (ví dụ trong bảng): giữ nguyên làm đoạn văn",
+        "en": "this text stood outside the running text (e.g. in a table): kept as a paragraph",
+    },
+    "import_unplaced_end": {
+        "vi": "đoạn này ở cuối văn bản (sau chữ ký hoặc nơi nhận), không xếp được vào đâu: giữ "
+              "nguyên làm đoạn văn",
+        "en": "this text stood at the end (after the signature or recipients) and fits "
+              "nowhere: kept as a paragraph",
+    },
+    "import_label": {
+        "vi": "số thứ tự gõ là '{typed}', khi in sẽ là '{printed}'",
+        "en": "label typed '{typed}', printed '{printed}'",
+    },
+    "import_indicator_end": {
+        "vi": "chỉ tiêu \"{text}\" kết thúc bằng '{typed}', khi in sẽ là '{printed}'",
+        "en": "indicator \"{text}\" ends with '{typed}', printed '{printed}'",
+    },
+    "import_braces": {
+        "vi": "dấu ngoặc nhọn {{ }} dành cho chỗ thay thế: đã đổi thành ( )",
+        "en": "braces {{ }} mark placeholders: printed as ( )",
+    },
+    "import_no_signer": {
+        "vi": "không thấy họ tên người ký: hãy điền 'name'",
+        "en": "no signer's name found: fill in 'name'",
+    },
+    "import_no_signer_title": {
+        "vi": "không thấy chức vụ người ký: hãy điền 'title'",
+        "en": "no signer's title found: fill in 'title'",
+    },
+    "import_acting_title": {
+        "vi": "quyền (Q.) không có dòng chức vụ riêng: đã ghép vào 'on_behalf_of'",
+        "en": "an acting head (Q.) has no title line: joined into 'on_behalf_of'",
+    },
+    "import_no_recipients": {
+        "vi": "không thấy \"Nơi nhận\": hãy điền danh sách 'recipients'",
+        "en": "no \"Nơi nhận\" found: fill in 'recipients'",
+    },
+    "import_no_archive": {
+        "vi": "không thấy dòng \"Lưu:\": sẽ in \"- Lưu: VT.\"",
+        "en": "no \"Lưu:\" line: \"- Lưu: VT.\" is printed",
+    },
+    "import_archive_form": {
+        "vi": "dòng Lưu gõ là \"{typed}\", khi in sẽ là \"{printed}\" (đúng mẫu Nghị định 30)",
+        "en": "the Lưu line typed \"{typed}\" is printed \"{printed}\" (the Nghị định 30 "
+              "form)",
+    },
+    "import_archive_unread": {
+        "vi": "dòng Lưu \"{typed}\": không đọc được \"{dropped}\" (không phải ký hiệu đơn vị), "
+              "bỏ qua",
+        "en": "the Lưu line \"{typed}\": \"{dropped}\" is not a unit code, left out",
+    },
+    # --- thidua import / convert-legacy: summary ------------------------------------------
+    "import_written": {"vi": "Đã ghi {path}.", "en": "Wrote {path}."},
+    "import_found": {"vi": "Tìm thấy: {parts}.", "en": "Found: {parts}."},
+    "import_found_header": {"vi": "phần đầu ({issuer})", "en": "header ({issuer})"},
+    "import_found_no_header": {"vi": "KHÔNG có phần đầu", "en": "NO header"},
+    "import_found_title": {"vi": "{kind} “{title}”", "en": "{kind} “{title}”"},
+    "import_found_body": {
+        "vi": "{preamble} đoạn mở đầu, {roman} mục, {sections} tiêu đề, {items} khoản/điểm, "
+              "{bullets} gạch đầu dòng, {indicators} chỉ tiêu ({structured} tách được giá trị), "
+              "{paragraphs} đoạn văn",
+        "en": "{preamble} opening paragraph(s), {roman} part(s), {sections} heading(s), {items} "
+              "numbered item(s), {bullets} dash item(s), {indicators} indicator(s) "
+              "({structured} with their value read), {paragraphs} paragraph(s)",
+    },
+    "import_found_closing": {"vi": "đoạn kết", "en": "closing paragraph"},
+    "import_found_signature": {"vi": "chữ ký {form}", "en": "signature {form}"},
+    "import_found_recipients": {
+        "vi": "{count} nơi nhận, Lưu: {archive}", "en": "{count} recipient(s), Lưu: {archive}",
+    },
+    "import_legacy": {
+        "vi": "Bảng mã cũ đã chuyển sang Unicode: {counts}{mixed}.",
+        "en": "Legacy encodings converted to Unicode: {counts}{mixed}.",
+    },
+    "import_legacy_count": {"vi": "{count} đoạn {encoding}", "en": "{count} {encoding} "
+                                                                   "paragraph(s)"},
+    "import_legacy_mixed": {
+        "vi": " (văn bản trộn nhiều bảng mã, xử lý từng đoạn)",
+        "en": " (a mixed document, converted paragraph by paragraph)",
+    },
+    "import_unsure": {
+        "vi": "Chưa chắc chắn, cần xem lại ({count}):", "en": "Unsure, to review ({count}):",
+    },
+    "import_warnings": {
+        "vi": "Sẽ in khác bản gốc ({count}):", "en": "Printed differently from the source "
+                                                     "({count}):",
+    },
+    "import_clean": {
+        "vi": "Không có gì chưa chắc chắn.", "en": "Nothing unsure.",
+    },
+    "convert_written": {
+        "vi": "Đã ghi {path}: {counts}.", "en": "Wrote {path}: {counts}.",
+    },
+    "convert_nothing": {
+        "vi": "'{path}' không có đoạn nào ở bảng mã TCVN3 hay VNI: không ghi tệp nào.",
+        "en": "'{path}' has no TCVN3 or VNI paragraph: nothing written.",
+    },
 }
 
 

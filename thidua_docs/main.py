@@ -95,3 +95,26 @@ def new_year(source: Path, year: int | None = None, output: Path | None = None,
 def diff(old: Path, new: Path) -> Comparison:
     """Indicators and outline of two directives compared."""
     return compare(load_directive(old), load_directive(new))
+
+
+def import_document(source: Path, output: Path | None = None, *, force: bool = False,
+                    encoding: str | None = None):
+    """Import last year's directive (.docx, .txt, .md, .pdf) as YAML; return where and what
+    the import found (an ``ImportResult``)."""
+    from thidua_docs.importer import import_file
+
+    result = import_file(source, encoding=encoding)
+    target = output or source.with_suffix(".yaml")
+    return write_atomic(target, result.yaml.encode("utf-8"), force=force), result
+
+
+def convert_legacy(source: Path, output: Path | None = None, *, force: bool = False,
+                   encoding: str | None = None):
+    """Write *source* with its TCVN3/VNI paragraphs in Unicode; (None, report) if it has none."""
+    from thidua_docs.importer.sources import convert_file
+
+    data, report = convert_file(source, encoding)
+    if data is None:
+        return None, report
+    target = output or source.with_name(f"{source.stem}-unicode{source.suffix}")
+    return write_atomic(target, data, force=force), report

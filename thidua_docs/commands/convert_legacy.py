@@ -1,0 +1,32 @@
+"""``thidua convert-legacy FILE``: TCVN3 (ABC) and VNI text converted to Unicode."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from thidua_docs.commands import report_errors
+from thidua_docs.i18n import message
+
+
+@click.command("convert-legacy")
+@click.argument("source", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+              help="The file to write (default: SOURCE's name with -unicode added).")
+@click.option("--encoding", type=click.Choice(["auto", "tcvn3", "vni"]), default="auto",
+              show_default=True, help="Legacy encoding: detected paragraph by paragraph "
+              "(by font in a .docx) by default.")
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@report_errors
+def command(source: Path, output: Path | None, encoding: str, force: bool) -> None:
+    """Convert the TCVN3 and VNI paragraphs of SOURCE (.docx, .txt, .md) to Unicode."""
+    from thidua_docs import main  # imported when the verb runs: --help stays fast
+    from thidua_docs.importer import legacy_counts
+
+    written, report = main.convert_legacy(source, output, force=force,
+                                          encoding=None if encoding == "auto" else encoding)
+    if written is None:
+        click.echo(message("convert_nothing", path=source))
+    else:
+        click.echo(message("convert_written", path=written, counts=legacy_counts(report)))

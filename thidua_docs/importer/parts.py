@@ -1,0 +1,333 @@
+"""The parts of a directive in a source: header, title and body, Nơi nhận and signature.
+
+A .docx goes through the checker's recogniser (``thidua_docs.check.anatomy``:
+the header in a table, text boxes or tab-separated paragraphs, the signature
+block in a table or after tabs). A text source is read the same way by its
+wording: the header lines by the Quốc hiệu, the Tiêu ngữ, the "Số:" line and
+the place and date (two columns copied side by side are split where three or
+more spaces separate them); the tail from "Nơi nhận" (and a signature typed
+above it) to the end. What lies between is joined into paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from docx.oxml.ns import qn
+from docx.text.run import Run
+
+from thidua_docs.check.anatomy import Anatomy, analyse, fold
+from thidua_docs.effective import FormatResolver
+from thidua_docs.importer.paragraphs import Line, Para, join_lines
+from thidua_docs.importer.sources import DocxSource, LegacyReport, TextSource
+
+NATIONAL = re.compile(r"cộng\s*h(?:òa|oà)\s*xã\s*hội\s*chủ\s*nghĩa\s*việt\s*nam")
+MOTTO = re.compile(r"độc\s*lập\s*[-–]\s*tự\s*do\s*[-–]\s*hạnh\s*phúc")
+NUMBER = re.compile(r"(?i:số)\s*:?\s*(?P<number>\d*)\s*/\s*"
+                    r"(?P<symbol>[A-ZĐ0-9][A-Za-zĐđ0-9]*(?:\s?-\s?[A-ZĐ0-9][A-Za-zĐđ0-9]*)*)")
+PLACE_DATE = re.compile(r"(?P<place>[^\s,][^,]{0,60}?),\s*ngày\s*(?P<day>\d{0,2})\s*"
+                        r"tháng\s*(?P<month>\d{0,2})\s*năm\s*(?P<year>\d{0,4})", re.IGNORECASE)
+URGENCY = re.compile(r"^(khẩn|thượng khẩn|hỏa tốc|hoả tốc)$", re.IGNORECASE)
+AUTHORITY = re.compile(r"^(TM|KT|Q|TL|TUQ)\.\s*\S")
+RECIPIENTS_LABEL = re.compile(r"^\W*nơi\s+nhận\s*:?\W*", re.IGNORECASE)
+_COLUMNS = re.compile(r"\s{3,}|\t+")
+#: How far down a text's header block may reach.
+_HEADER_LINES = 16
+
+
+@dataclass
+class Header:
+    """The header block as found; strings as typed (capitals, spacing cleaned)."""
+
+    parent: list[str] = field(default_factory=list)
+    issuer: list[str] = field(default_factory=list)
+    number: str | None = None
+    summary: list[str] = field(default_factory=list)
+    urgency: str | None = None
+    place_date: str | None = None
+    national: bool = False
+    motto: bool = False
+    #: The issuer split into parent body and name by wording only (no bold to tell).
+    split_guessed: bool = False
+
+    @property
+    def found(self) -> bool:
+        return any((self.national, self.motto, self.number, self.place_date, self.issuer))
+
+
+@dataclass
+class Tail:
+    label: bool = False
+    recipients: list[str] = field(default_factory=list)
+    signature: list[str] = field(default_factory=list)
+    signer: str | None = None
+
+
+@dataclass
+class Parts:
+    """A source cut into its parts; ``title`` None means "find it in the body"."""
+
+    source: str  # docx, text, pdf
+    header: Header
+    title: list[Para] | None
+    addressees: list[str]
+    body: list[Para]
+    tail: Tail
+    legacy: LegacyReport
+    #: Text the recogniser could not place, with where it was found (header, end).
+    leftovers: list[tuple[str, Para]] = field(default_factory=list)
+
+
+def cut(source: TextSource | DocxSource) -> Parts:
+    """The parts of *source*."""
+    if isinstance(source, DocxSource):
+        return _docx_parts(source)
+    return _text_parts(source)
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.replace("**", "").replace("\\*", "*").split())
+
+
+# --- text sources -------------------------------------------------------------------------
+
+
+def _text_parts(source: TextSource) -> Parts:
+    lines = source.lines
+    header, header_end, leftovers = _text_header(lines)
+    tail_start = _tail_start(lines, header_end)
+    tail, more = _text_tail(lines[tail_start:])
+    body = join_lines(lines[header_end:tail_start])
+    return Parts("pdf" if source.pdf else "text", header, None, [], body, tail, source.legacy,
+                 [("header", p) for p in leftovers] + [("end", p) for p in more])
+
+
+def _text_header(lines: list[Line]) -> tuple[Header, int, list[Para]]:
+    header = Header()
+    anchors: list[int] = []
+    rests: dict[int, list[str]] = {}
+    for index, line in enumerate(lines[:_HEADER_LINES]):
+        rest, found = line.text, False
+        for pattern, name in ((NATIONAL, "national"), (MOTTO, "motto")):
+            for part in _COLUMNS.split(rest):
+                if part.strip() and pattern.fullmatch(fold(part)):
+                    setattr(header, name, True)
+                    rest = rest.replace(part, "   ", 1)
+                    found = True
+        number = NUMBER.match(rest.strip()) if header.number is None else None
+        if number:
+            header.number = " ".join(number.group(0).split())
+            rest = rest.strip()[number.end():]
+            found = True
+        place = PLACE_DATE.search(rest) if header.place_date is None else None
+        if place and not rest[place.end():].strip():
+            header.place_date = " ".join(place.group(0).split())
+            rest = rest[:place.start()]
+            found = True
+        if found:
+            anchors.append(index)
+        rests[index] = [part for part in _COLUMNS.split(rest.strip()) if part.strip()]
+    if not anchors:
+        return Header(), 0, []
+    end = max(anchors) + 1
+    number_at = next((i for i in anchors if NUMBER.search(lines[i].text)), end)
+    left = [part for i in range(min(number_at, end)) for part in rests[i][:1]
+            if not URGENCY.match(part)]
+    leftovers = [Para(part, ("line", lines[i].number)) for i in range(end)
+                 for part in rests[i][1 if i < number_at else 0:]
+                 if not URGENCY.match(part) and not (i >= number_at and
+                                                     _is_summary(part, header))]
+    for i in range(end):
+        for part in rests[i]:
+            if URGENCY.match(part):
+                header.urgency = part
+            elif i >= number_at and _is_summary(part, header):
+                header.summary.append(part)
+    while end < len(lines) and (URGENCY.match(lines[end].text) or
+                                _summary_continues(lines[end], header)):
+        if URGENCY.match(lines[end].text):
+            header.urgency = lines[end].text
+        else:
+            header.summary.append(lines[end].text)
+        end += 1
+    header.parent, header.issuer = _split_issuer(left)
+    header.split_guessed = bool(header.parent)
+    return header, end, leftovers
+
+
+def _is_summary(part: str, header: Header) -> bool:
+    return part.startswith("V/v") or bool(header.summary and part[:1].islower())
+
+
+def _summary_continues(line: Line, header: Header) -> bool:
+    return line.text.startswith("V/v") or bool(header.summary and line.text[:1].islower())
+
+
+_LOCALITY = re.compile(r"^(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)\b")
+_NEEDS_LOCALITY = re.compile(r"^(ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN)$")
+
+
+def _split_issuer(lines: list[str]) -> tuple[list[str], list[str]]:
+    """Parent body and issuer from the left header lines (no bold to tell them apart).
+
+    "ỦY BAN NHÂN DÂN" + "TỈNH KON TUM" is one name; otherwise the last line (with
+    lines continuing it: "VÀ DU LỊCH") is the issuer and what stands above it
+    the parent body.
+    """
+    lines = [" ".join(line.split()) for line in lines]
+    if not lines:
+        return [], []
+    for index in range(len(lines) - 1):
+        if _NEEDS_LOCALITY.match(lines[index].upper()) and _LOCALITY.match(
+                lines[index + 1].upper()):
+            return lines[:index], lines[index:]
+    start = len(lines) - 1
+    while start > 0 and re.match(r"^(VÀ|&|,)\s", lines[start]):
+        start -= 1
+    return lines[:start], lines[start:]
+
+
+def _tail_start(lines: list[Line], header_end: int) -> int:
+    """Where Nơi nhận and the signature start (len(lines) if neither is found)."""
+    label = next((i for i in range(len(lines) - 1, header_end - 1, -1)
+                  if RECIPIENTS_LABEL.match(lines[i].text)), None)
+    closing = next((i for i in range(label if label is not None else len(lines) - 1,
+                                     header_end - 1, -1)
+                    if lines[i].text.rstrip("*").endswith("./.")), None)
+    if label is None:
+        authority = next((i for i in range(len(lines) - 1, max(header_end, len(lines) - 30) - 1,
+                                           -1) if AUTHORITY.match(lines[i].text)), None)
+        return closing + 1 if closing is not None else authority \
+            if authority is not None else len(lines)
+    if closing is not None and label - closing <= 12:
+        return closing + 1
+    start = label
+    while start - 1 > header_end and label - start < 8 and (
+            AUTHORITY.match(lines[start - 1].text) or _signature_like(lines[start - 1].text)):
+        start -= 1
+    return start if start < label and AUTHORITY.match(lines[start].text) else label
+
+
+def _signature_like(text: str) -> bool:
+    return len(text) < 60 and not text.endswith((".", ";", ":"))
+
+
+def _text_tail(lines: list[Line]) -> tuple[Tail, list[Para]]:
+    tail = Tail()
+    leftovers: list[Para] = []
+    last_recipient_open = False
+    for line in lines:
+        parts = [p for p in _COLUMNS.split(line.text) if p.strip()]
+        for position, part in enumerate(parts):
+            label = RECIPIENTS_LABEL.match(part)
+            if label and not tail.label:
+                tail.label = True
+                part = part[label.end():].strip()
+                if not part:
+                    continue
+            if tail.label and position == 0 and part.startswith(("-", "+", "•")):
+                tail.recipients.append(part)
+                last_recipient_open = not part.rstrip().endswith((";", "."))
+            elif tail.label and position == 0 and last_recipient_open and part[:1].islower():
+                tail.recipients[-1] += " " + part
+                last_recipient_open = not part.rstrip().endswith((";", "."))
+            else:
+                tail.signature.append(part)
+                last_recipient_open = False
+    signature = [_clean(line) for line in tail.signature]
+    if signature:
+        tail.signer = signature[-1]
+        tail.signature = signature[:-1]
+    tail.recipients = [_clean(line) for line in tail.recipients]
+    return tail, leftovers
+
+
+# --- .docx --------------------------------------------------------------------------------
+
+
+def _docx_parts(source: DocxSource) -> Parts:
+    doc = analyse(source.document)
+    texts = lambda lines: [line.stripped for line in lines]  # noqa: E731
+    header = Header(
+        parent=texts(doc.parent), issuer=texts(doc.issuer),
+        number=doc.number.stripped if doc.number else None, summary=texts(doc.summary),
+        urgency=doc.urgency.stripped if doc.urgency else None,
+        place_date=doc.place_date.stripped if doc.place_date else None,
+        national=doc.national is not None, motto=doc.motto is not None)
+    used = {id(line) for line in (
+        [doc.national, doc.motto, doc.number, doc.urgency, doc.place_date, doc.recipients_label,
+         doc.signer] + doc.parent + doc.issuer + doc.summary + doc.title + doc.addressees
+        + doc.recipients + doc.signature) if line is not None}
+    resolver = doc.resolver
+    title = [_docx_para(doc, resolver, [line]) for line in doc.title] or None
+    body_numbers = {line.number for line in doc.body}
+    first = min(body_numbers, default=0)
+    last = max(body_numbers, default=0)
+    body: list[Para] = []
+    leftovers: list[tuple[str, Para]] = []
+    groups: dict[int, list] = {}
+    for line in doc.lines:
+        if id(line) in used:
+            continue
+        groups.setdefault(line.number, []).append(line)
+    for number, lines in groups.items():
+        para = _docx_para(doc, resolver, lines)
+        if number in body_numbers:
+            body.append(para)
+        elif first <= number <= last:  # e.g. a table inside the body: kept in place
+            para.leftover = "body"
+            body.append(para)
+        else:
+            leftovers.append(("header" if number < first else "end", para))
+    tail = Tail(doc.recipients_label is not None, texts(doc.recipients),
+                texts(doc.signature), doc.signer.stripped if doc.signer else None)
+    return Parts("docx", header, title, texts(doc.addressees), body, tail, source.legacy,
+                 leftovers)
+
+
+def _docx_para(doc: Anatomy, resolver: FormatResolver, lines: list) -> Para:
+    """One paragraph of a .docx: text with inline emphasis markers and whole-paragraph hints."""
+    paragraph = lines[0].paragraph
+    pieces: list[tuple[str, bool, bool]] = []
+    for element in _runs(paragraph._p):
+        run = Run(element, paragraph)
+        text = run.text.replace("*", "\\*")
+        if text:
+            fmt = resolver.run(paragraph, run)
+            pieces.append((text, fmt.bold, fmt.italic))
+    visible = [(text, bold, italic) for text, bold, italic in pieces if text.strip()]
+    bold = bool(visible) and all(b for _, b, _ in visible)
+    italic = bool(visible) and all(i for _, _, i in visible)
+    text = "".join(_marked(t, b and not bold, i and not italic and not (b and not bold))
+                   for t, b, i in _merge(pieces))
+    alignment = resolver.paragraph(paragraph).alignment
+    return Para(" ".join(text.split()), ("paragraph", lines[0].number), bold, italic,
+                alignment == "center", False, [line.stripped for line in lines])
+
+
+def _runs(p):
+    """The runs of a paragraph in order, inside hyperlinks and tracked insertions too,
+    but not those of text boxes anchored in it."""
+    for element in p.iter(qn("w:r")):
+        if next(element.iterancestors(qn("w:p")), None) is p:
+            yield element
+
+
+def _merge(pieces: list[tuple[str, bool, bool]]) -> list[tuple[str, bool, bool]]:
+    merged: list[tuple[str, bool, bool]] = []
+    for text, bold, italic in pieces:
+        if merged and (not text.strip() or merged[-1][1:] == (bold, italic)):
+            merged[-1] = (merged[-1][0] + text, merged[-1][1], merged[-1][2])
+        else:
+            merged.append((text, bold, italic))
+    return merged
+
+
+def _marked(text: str, bold: bool, italic: bool) -> str:
+    mark = "**" if bold else "*" if italic else ""
+    if not mark or not text.strip():
+        return text
+    core = text.strip()
+    lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()):]
+    return f"{lead}{mark}{core}{mark}{trail}"

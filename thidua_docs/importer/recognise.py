@@ -1,0 +1,645 @@
+"""From the parts of a source to the data of a directive, with what was unsure.
+
+Header strings become issuer and document fields; the title block, the
+Kính gửi lines, the preamble (the paragraphs before "I."), the body tree
+(I. → 1. → a) → - → +, sections and items by their wording and weight),
+indicator lists, the closing paragraph (the one ending "./."), the signature
+block and the recipients. Typed labels are dropped (the renderer computes
+them) and compared with the computed ones afterwards: every difference is a
+warning. Nothing is corrected: the text is kept as typed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field, replace
+
+from thidua_docs.check.anatomy import fold
+from thidua_docs.importer import indicators
+from thidua_docs.importer.paragraphs import Para, ends_sentence, is_capitals, label_of
+from thidua_docs.importer.parts import AUTHORITY, NUMBER, PLACE_DATE, Parts
+from thidua_docs.structure.kinds import KIND_CODES
+from thidua_docs.vnformat import clean_text
+
+Path = tuple
+SYMBOL_PART = re.compile(r"[A-ZĐ0-9][A-ZĐa-zđ0-9]*")
+PLACEHOLDER_NAME = "[TÊN CƠ QUAN BAN HÀNH]"
+PLACEHOLDER_CODE = "CQ"
+PLACEHOLDER_PLACE = "[Địa danh]"
+PLACEHOLDER_TITLE = "[TRÍCH YẾU]"
+PLACEHOLDER_SIGNER = "[Họ và tên người ký]"
+PLACEHOLDER_SIGNER_TITLE = "[CHỨC VỤ]"
+PLACEHOLDER_RECIPIENT = "[Nơi nhận]"
+PLACEHOLDER_SECTION = "[Nội dung]"
+_THEME = re.compile(r"chủ đề\s*[“\"]([^”\"]{3,200})[”\"]", re.IGNORECASE)
+_ANNIVERSARY = r"\d{1,4} năm [^;()]{3,200}?\(\d{1,2}/\d{1,2}/\d{4}\s?-\s?\d{1,2}/\d{1,2}/\d{4}\)"
+_ANNIVERSARIES = re.compile(rf"{_ANNIVERSARY}(?:; {_ANNIVERSARY})*")
+_YEAR_IN_TEXT = re.compile(r"\bnăm (\d{4})\b")
+_SIGNED = re.compile(r"^[(\[].*(ký|đóng dấu|signed).*[)\]]$", re.IGNORECASE)
+_ARCHIVE = re.compile(r"^lưu\s*:?\s*", re.IGNORECASE)
+_DEPUTY = re.compile(r"^KT\.\s*(.+)$")
+
+
+@dataclass
+class Finding:
+    """Something the clerk should look at: a warning (typed differently from what will be
+    printed) or an unsure reading, with where it was and the YAML field it concerns."""
+
+    level: str  # "warning", "unsure"
+    key: str
+    params: dict = field(default_factory=dict)
+    where: tuple[str, int] | None = None
+    path: Path | None = None
+
+
+@dataclass
+class Recognised:
+    data: dict
+    findings: list[Finding]
+    #: Typed labels by body path: (label, where), to compare with the computed ones.
+    labels: dict[Path, tuple[str, tuple[str, int]]]
+    counts: dict[str, int]
+    #: The source looks like a directive at all (header, sections, tail).
+    evidence: int
+
+
+class _Builder:
+    def __init__(self, parts: Parts) -> None:
+        self.parts = parts
+        self.findings: list[Finding] = []
+        self.labels: dict[Path, tuple[str, tuple[str, int]]] = {}
+        self.counts = {"preamble": 0, "roman": 0, "sections": 0, "items": 0, "bullets": 0,
+                       "indicators": 0, "structured": 0, "paragraphs": 0, "unplaced": 0}
+
+    def note(self, level: str, key: str, where=None, path=None, **params) -> None:
+        self.findings.append(Finding(level, key, params, where, path))
+
+
+def recognise(parts: Parts) -> Recognised:
+    """The directive's data (a YAML-ready mapping) and every finding on the way."""
+    b = _Builder(parts)
+    paras = [_without_braces(b, p) for p in parts.body if p.text.strip()]
+    title_paras, paras = _title_block(parts, paras)
+    kind, title, subtitle = _title(title_paras)
+    addressees, paras = _addressees(parts, paras)
+    closing, paras = _closing(paras)
+    preamble, sections = _split_preamble(paras)
+    head = [replace(p, leftover=part) for part, p in parts.leftovers if part == "header"]
+    end = [replace(p, leftover=part) for part, p in parts.leftovers if part != "header"]
+    if sections:
+        body = _body(b, sections + end)
+    else:
+        body, preamble = [], preamble + end
+    preamble = head + preamble
+    data: dict = {}
+    data["issuer"], document = _header(b, kind)
+    document["title"] = title or PLACEHOLDER_TITLE
+    if not title:
+        b.note("unsure", "import_no_title", path=("document", "title"))
+    if subtitle:
+        document["subtitle"] = subtitle
+    data["document"] = document
+    preamble_texts = []
+    for position, para in enumerate(preamble):
+        preamble_texts.append(_paragraph_text(para))
+        if para.leftover:
+            b.counts["unplaced"] += 1
+            b.note("unsure", f"import_unplaced_{para.leftover}", para.where,
+                   ("preamble", position))
+    data["year"] = _year(b, [title or "", subtitle or ""] + preamble_texts, document)
+    theme, anniversaries = _named(preamble_texts)
+    if theme:
+        data["theme"] = theme
+    if anniversaries:
+        data["anniversaries"] = anniversaries
+    if addressees:
+        data["addressees"] = addressees
+    if preamble_texts:
+        data["preamble"] = preamble_texts
+    b.counts["preamble"] = len(preamble_texts)
+    if not body:
+        body = [{"section": PLACEHOLDER_SECTION, "content": []}]
+        b.note("unsure", "import_no_sections", path=("body", 0))
+    data["body"] = body
+    if closing is not None:
+        data["closing"] = closing
+    data["signature"] = _signature(b)
+    data["recipients"], data["archive"] = _recipients(b)
+    evidence = (parts.header.found + parts.tail.label + (closing is not None)
+                + bool(parts.tail.signature and AUTHORITY.match(parts.tail.signature[0]))
+                + min(b.counts["roman"], 2))
+    return Recognised(data, b.findings, b.labels, b.counts, evidence)
+
+
+def _without_braces(b: _Builder, para: Para) -> Para:
+    """Braces typed in the source would read as placeholders: they become parentheses."""
+    if "{" not in para.text and "}" not in para.text:
+        return para
+    b.note("warning", "import_braces", para.where)
+    return replace(para, text=para.text.replace("{", "(").replace("}", ")"))
+
+
+# --- title, addressees, closing ----------------------------------------------------------
+
+
+def _kind_name(text: str) -> str | None:
+    name = fold(text.replace("**", ""))
+    return name if name in KIND_CODES and name != "công văn" else None
+
+
+def _title_like(para: Para) -> bool:
+    text = para.text.replace("**", "")
+    return (not label_of(text) and not text.rstrip().endswith((".", ";", ":"))
+            and len(text) <= 300 and para.bold is not False and para.centered is not False
+            and not fold(text).startswith("kính gửi"))
+
+
+def _title_block(parts: Parts, paras: list[Para]) -> tuple[list[Para], list[Para]]:
+    if parts.title is not None:
+        return parts.title, paras
+    if not paras:
+        return [], paras
+    first = paras[0]
+    if not (is_capitals(first.text) or first.bold) or label_of(first.text.replace("**", "")):
+        return [], paras
+    block = [first]
+    position = 1
+    wanted = 2 if _kind_name(first.text) else 1
+    while position < len(paras) and is_capitals(paras[position].text) and \
+            not label_of(paras[position].text) and _title_like(paras[position]):
+        block.append(paras[position])  # a title over several capitals lines
+        position += 1
+    extra = 0
+    while position < len(paras) and extra < wanted and _title_like(paras[position]) and (
+            paras[position].bold or (paras[position].bold is None and not ends_sentence(
+                paras[position].text))):
+        block.append(paras[position])
+        position += 1
+        extra += 1
+    return block, paras[position:]
+
+
+def _title(paras: list[Para]) -> tuple[str, str | None, str | None]:
+    """(kind, title, subtitle) from the title block."""
+    lines = [clean_text(p.text.replace("**", "")) for p in paras]
+    kind = "công văn"
+    if lines and _kind_name(lines[0]):
+        kind = _kind_name(lines[0])
+        lines = lines[1:]
+        return kind, (lines[0] if lines else None), (" ".join(lines[1:]) or None)
+    capitals = 0
+    while capitals < len(lines) and is_capitals(lines[capitals]):
+        capitals += 1
+    capitals = max(capitals, 1 if lines else 0)
+    title = " ".join(lines[:capitals]) or None
+    return kind, title, " ".join(lines[capitals:]) or None
+
+
+def _addressees(parts: Parts, paras: list[Para]) -> tuple[list[str], list[Para]]:
+    lines = list(parts.addressees)
+    position = 0
+    if not lines and paras and fold(paras[0].text).startswith("kính gửi"):
+        lines.append(paras[0].text)
+        position = 1
+        while position < len(paras) and (label_of(paras[position].text) or [None])[0] in (
+                "-", "–", "+", "•"):
+            lines.append(paras[position].text)
+            position += 1
+    names = []
+    for line in lines:
+        text = re.sub(r"^\W*kính gửi\s*:?", "", clean_text(line), flags=re.IGNORECASE)
+        text = re.sub(r"^[-–+•]\s*", "", text.strip())
+        text = re.sub(r"[;.,\s]+$", "", text)
+        if text:
+            names.append(text)
+    return names, paras[position:]
+
+
+def _closing(paras: list[Para]) -> tuple[str | None, list[Para]]:
+    if not paras:
+        return None, paras
+    last = paras[-1]
+    text = clean_text(last.text)
+    if label_of(text.replace("**", "")) or not text.rstrip("*").endswith("./."):
+        return None, paras
+    text = re.sub(r"\.?/\.(\**)$", r"\1", text).rstrip()
+    return text, paras[:-1]
+
+
+def _split_preamble(paras: list[Para]) -> tuple[list[Para], list[Para]]:
+    for position, para in enumerate(paras):
+        match = label_of(para.text)
+        if match and match.group("roman"):
+            return paras[:position], paras[position:]
+    return paras, []
+
+
+def _paragraph_text(para: Para) -> str:
+    text = clean_text(para.text)
+    if para.italic and not para.bold and "*" not in text:
+        return f"*{text}*"
+    return text
+
+
+# --- body ---------------------------------------------------------------------------------
+
+
+@dataclass
+class _Frame:
+    """An open node of the body: a section, or an item or bullet that may get content."""
+
+    level: int  # 1 = I., 2 = 1., 3 = a), 4 = a dash, 5 = a plus
+    path: Path
+    node: dict
+    entry: bool = False
+
+    def content(self) -> list:
+        return self.node.setdefault("content", [])
+
+    def child_path(self, position: int) -> Path:
+        return self.path + ("content", position)
+
+
+def _body(b: _Builder, paras: list[Para]) -> list[dict]:
+    body: list[dict] = []
+    stack: list[_Frame] = []
+    for position, para in enumerate(paras):
+        following = paras[position + 1] if position + 1 < len(paras) else None
+        _place(b, body, stack, para, following)
+    for section in body:
+        _finish(b, section.get("content", []), section.get("section", ""))
+    return body
+
+
+def _lead(text: str) -> tuple[str, str] | None:
+    """A bold lead "**3. Title:** rest" → ("3. Title:", "rest")."""
+    match = re.match(r"^\*\*(.+?)\*\*\s*(.*)$", text)
+    if match and match.group(2) and "**" not in match.group(1):
+        return match.group(1).strip(), match.group(2).strip()
+    return None
+
+
+def _top(b: _Builder, body: list, stack: list[_Frame], where) -> _Frame:
+    """The innermost open node, opening a placeholder section if nothing is open yet."""
+    if not stack:
+        body.append({"section": PLACEHOLDER_SECTION, "content": []})
+        stack.append(_Frame(1, ("body", len(body) - 1), body[-1]))
+        b.note("unsure", "import_no_sections", where, ("body", len(body) - 1))
+    return stack[-1]
+
+
+def _place(b: _Builder, body: list, stack: list[_Frame], para: Para,
+           following: Para | None) -> None:
+    text = clean_text(para.text)
+    lead = _lead(text)
+    match = label_of(lead[0] if lead else text)
+    where = para.where
+    if match is None or para.leftover:
+        while stack and stack[-1].entry:
+            stack.pop()  # a paragraph closes the lists above it
+        frame = _top(b, body, stack, where)
+        frame.content().append(_paragraph_text(para))
+        path = frame.child_path(len(frame.content()) - 1)
+        b.counts["paragraphs"] += 1
+        if para.leftover:
+            b.note("unsure", f"import_unplaced_{para.leftover}", where, path)
+        return
+    label = match.group("label")
+    rest = (lead[0] if lead else text)[match.end():].strip()
+    if match.group("roman"):
+        body.append({"section": _heading_title(rest), "content": []})
+        stack[:] = [_Frame(1, ("body", len(body) - 1), body[-1])]
+        b.labels[stack[0].path] = (label, where)
+        b.counts["sections"] += 1
+        b.counts["roman"] += 1
+        return
+    numbered = match.group("arabic") or match.group("letter")
+    level = (2 if match.group("arabic") else 3) if numbered else (
+        5 if match.group("plus") else 4)
+    while len(stack) > 1 and (stack[-1].level > level or (
+            stack[-1].level == level and (numbered or stack[-1].entry))):
+        stack.pop()
+    frame = _top(b, body, stack, where)
+    if level == 5 and frame.level != 4:  # "+" without a dash above it
+        level = 4
+    content = frame.content()
+    if numbered and lead and _inline_heading(lead[0]):
+        content.append(_inline_section(b, rest, lead[1]))
+        b.labels[frame.child_path(len(content) - 1)] = (label, where)
+        return
+    if numbered and _is_heading(para, rest, following):
+        content.append({"section": rest.replace("**", "").strip(), "content": []})
+        stack.append(_Frame(level, frame.child_path(len(content) - 1), content[-1]))
+        b.labels[stack[-1].path] = (label, where)
+        b.counts["sections"] += 1
+        return
+    key = "items" if numbered else "bullets"
+    if not (content and isinstance(content[-1], dict) and key in content[-1]):
+        content.append({key: []})
+    entries = content[-1][key]
+    entries.append({"text": rest, "_where": where})
+    path = frame.child_path(len(content) - 1) + (key, len(entries) - 1)
+    stack.append(_Frame(level, path, entries[-1], entry=True))
+    b.labels[path] = (label, where)
+    b.counts[key] += 1
+
+
+def _heading_title(rest: str) -> str:
+    """A level-1 title as the model keeps it: sentence case (the renderer prints capitals)."""
+    rest = rest.replace("**", "").strip()
+    if not is_capitals(rest):
+        return rest
+    lowered = rest.lower()
+    return lowered[:1].upper() + lowered[1:]
+
+
+def _inline_heading(lead: str) -> bool:
+    match = label_of(lead)
+    return bool(match) and (match.group("arabic") or match.group("letter")) and \
+        lead.endswith(":")
+
+
+def _inline_section(b: _Builder, title: str, content: str) -> dict:
+    """"3. Các chỉ tiêu về môi trường: A 62,8%; B 100%." → an inline section."""
+    text = re.sub(r"[.;\s]+$", "", content)
+    pieces = [piece.strip() for piece in text.split("; ") if piece.strip()]
+    readings = [indicators.parse(piece) for piece in pieces]
+    if any(isinstance(reading, dict) for reading in readings):
+        blocks: list = [{"indicators": readings}]
+        b.counts["indicators"] += len(readings)
+        b.counts["structured"] += sum(isinstance(r, dict) for r in readings)
+    else:
+        blocks = [text]
+    b.counts["sections"] += 1
+    return {"section": title.replace("**", "").strip(), "inline": True, "content": blocks}
+
+
+def _is_heading(para: Para, rest: str, following: Para | None) -> bool:
+    """A numbered line is a heading (not an item) when it reads as a title."""
+    plain = rest.replace("**", "").strip()
+    if plain.endswith((".", ";")) or len(plain) > 150 or not plain:
+        return False
+    if para.heading:
+        return True
+    if para.bold is not None:
+        return para.bold
+    if following is None:
+        return False
+    match = label_of(following.text)
+    return match is None or bool(match.group("dash") or match.group("plus")
+                                 or match.group("letter"))
+
+
+# --- lists: bullets that are indicators, punctuation --------------------------------------
+
+
+def _finish(b: _Builder, content: list, heading: str) -> None:
+    """Close the lists: dash lists that are chỉ tiêu become indicators, entries without
+    content become plain strings."""
+    for position, block in enumerate(content):
+        if not isinstance(block, dict):
+            continue
+        if "section" in block:
+            _finish(b, block.get("content", []), block["section"])
+        for key in ("items", "bullets"):
+            entries = block.get(key)
+            if entries is None:
+                continue
+            for entry in entries:
+                _finish(b, entry.get("content", []), heading)
+            if key == "bullets" and _indicator_list(entries, heading):
+                content[position] = {"indicators": _indicators(b, entries)}
+                b.counts["bullets"] -= len(entries)
+            else:
+                block[key] = [_entry(e) for e in entries]
+
+
+def _entry(entry: dict) -> dict | str:
+    entry.pop("_where", None)
+    return entry if entry.get("content") else entry["text"]
+
+
+def _indicator_list(entries: list[dict], heading: str) -> bool:
+    if any(entry.get("content") for entry in entries):
+        return False
+    texts = [entry["text"] for entry in entries]
+    if any(len(text) > 400 for text in texts):
+        return False
+    semicolons = sum(text.rstrip().endswith(";") for text in texts[:-1])
+    if len(texts) > 1 and semicolons < (len(texts) - 1) / 2:
+        return False
+    readable = sum(isinstance(indicators.parse(_bare(text)), dict) for text in texts)
+    return "chỉ tiêu" in heading.lower() or readable >= 0.6 * len(texts)
+
+
+def _bare(text: str) -> str:
+    return re.sub(r"[;.\s]+$", "", text)
+
+
+def _indicators(b: _Builder, entries: list[dict]) -> list:
+    readings = []
+    for position, entry in enumerate(entries):
+        text = entry["text"]
+        expected = "." if position == len(entries) - 1 else ";"
+        typed = text.rstrip()[-1:] if text.rstrip()[-1:] in (";", ".") else ""
+        if typed != expected:
+            b.note("warning", "import_indicator_end", entry.get("_where"), None,
+                   text=_short(_bare(text)), typed=typed or "∅", printed=expected)
+        readings.append(indicators.parse(_bare(text)))
+    b.counts["indicators"] += len(readings)
+    b.counts["structured"] += sum(isinstance(r, dict) for r in readings)
+    return readings
+
+
+def _short(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+# --- header -------------------------------------------------------------------------------
+
+
+def _header(b: _Builder, kind: str) -> tuple[dict, dict]:
+    header = b.parts.header
+    issuer: dict = {}
+    document: dict = {"kind": kind}
+    if not header.found:
+        b.note("unsure", "import_no_header", path=("issuer",))
+    if header.parent:
+        issuer["parent"] = header.parent
+    if header.issuer:
+        issuer["name"] = header.issuer
+        if header.split_guessed:
+            b.note("unsure", "import_issuer_split", path=("issuer", "name"))
+    else:
+        issuer["name"] = [PLACEHOLDER_NAME]
+        if header.found:
+            b.note("unsure", "import_no_issuer", path=("issuer", "name"))
+    number, code, unit = _number(b, header.number, kind)
+    issuer["code"] = code
+    if number is not None:
+        document["number"] = number
+    if unit:
+        document["unit"] = unit
+    place, date = _place_date(b, header.place_date)
+    document["place"] = place
+    if date:
+        document["date"] = date
+    summary = " ".join(header.summary)
+    summary = re.sub(r"^V/v[.:]?\s*", "", summary).strip()
+    if summary and KIND_CODES.get(kind) is None:
+        document["summary"] = summary
+    elif summary:
+        b.note("warning", "import_summary_of_typed_kind", path=("document",), text=summary)
+    if header.urgency:
+        document["urgency"] = header.urgency.lower().replace("hoả", "hỏa")
+    return issuer, document
+
+
+def _number(b: _Builder, line: str | None, kind: str) -> tuple[int | None, str, str | None]:
+    if line is None:
+        if b.parts.header.found:
+            b.note("unsure", "import_no_number", path=("issuer", "code"))
+        return None, PLACEHOLDER_CODE, None
+    match = NUMBER.search(line)
+    number = int(match.group("number")) if match and match.group("number") else None
+    if number is not None and not 1 <= number <= 99999:
+        number = None
+    symbol = re.sub(r"\s", "", match.group("symbol")) if match else ""
+    pieces = [p for p in symbol.split("-") if p]
+    kind_code = KIND_CODES.get(kind)
+    if kind_code and pieces and pieces[0].upper() == kind_code.upper():
+        pieces = pieces[1:]
+    elif kind_code:
+        b.note("warning", "import_symbol_kind", path=("issuer", "code"), symbol=symbol,
+               code=kind_code)
+    valid = [p for p in pieces if SYMBOL_PART.fullmatch(p)]
+    if not valid:
+        b.note("unsure", "import_no_code", path=("issuer", "code"), line=line)
+        return number, PLACEHOLDER_CODE, None
+    if len(valid) > 2 or len(valid) != len(pieces):
+        b.note("warning", "import_symbol_parts", path=("issuer", "code"), symbol=symbol)
+    return number, valid[0], valid[1] if len(valid) > 1 else None
+
+
+def _place_date(b: _Builder, line: str | None) -> tuple[str, dt.date | None]:
+    match = PLACE_DATE.search(line or "")
+    if match is None:
+        if b.parts.header.found:
+            b.note("unsure", "import_no_place", path=("document", "place"))
+        return PLACEHOLDER_PLACE, None
+    place = match.group("place").strip()
+    day, month, year = (match.group(k) for k in ("day", "month", "year"))
+    if not (day and month and year):
+        return place, None
+    try:
+        return place, dt.date(int(year), int(month), int(day))
+    except ValueError:
+        b.note("warning", "import_bad_date", path=("document", "place"), line=line)
+        return place, None
+
+
+def _year(b: _Builder, texts: list[str], document: dict) -> int:
+    for text in texts[:2]:
+        years = _YEAR_IN_TEXT.findall(text)
+        if years:
+            return int(years[-1])
+    found = [int(y) for text in texts for y in _YEAR_IN_TEXT.findall(text)]
+    year = max(set(found), key=found.count) if found else (
+        document["date"].year if "date" in document else dt.date.today().year)
+    b.note("unsure", "import_year", path=("year",), year=year)
+    return year
+
+
+def _named(preamble: list[str]) -> tuple[str | None, list[str]]:
+    """The theme (“...” after "chủ đề") and a list of round anniversaries, replaced in the
+    preamble by {theme} and {anniversaries}."""
+    theme, anniversaries = None, []
+    for position, text in enumerate(preamble):
+        match = _THEME.search(text) if theme is None else None
+        if match:
+            theme = match.group(1).strip()
+            text = text[:match.start(1)] + "{theme}" + text[match.end(1):]
+        listed = _ANNIVERSARIES.search(text) if not anniversaries else None
+        if listed:
+            anniversaries = [item.strip() for item in listed.group(0).split("; ")]
+            text = text[:listed.start()] + "{anniversaries}" + text[listed.end():]
+        preamble[position] = text
+    return theme, anniversaries
+
+
+# --- signature and recipients -------------------------------------------------------------
+
+
+def _signature(b: _Builder) -> dict:
+    tail = b.parts.tail
+    lines = [line for line in tail.signature if line and not _SIGNED.match(line)]
+    name = tail.signer
+    if name and (_SIGNED.match(name) or AUTHORITY.match(name)):
+        lines.append(name) if AUTHORITY.match(name) else None
+        name = None
+    signature: dict = {}
+    if lines and AUTHORITY.match(lines[0]):
+        authority, _, office = lines[0].partition(".")
+        signature["authority"] = f"{authority}."
+        signature["on_behalf_of"] = office.strip()
+        lines = lines[1:]
+        deputy = _DEPUTY.match(lines[0]) if lines else None
+        if deputy and authority in ("TM", "TL"):
+            signature["deputy_for"] = deputy.group(1).strip()
+            lines = lines[1:]
+    if lines:
+        signature["title"] = " ".join(lines)
+    elif signature.get("authority") != "Q.":
+        signature["title"] = PLACEHOLDER_SIGNER_TITLE
+        b.note("unsure", "import_no_signer_title", path=("signature", "title"))
+    signature["name"] = name or PLACEHOLDER_SIGNER
+    if not name:
+        b.note("unsure", "import_no_signer", path=("signature", "name"))
+    if signature.get("authority") == "Q." and "title" in signature:
+        b.note("warning", "import_acting_title", path=("signature",))
+        signature["on_behalf_of"] += " " + signature.pop("title")
+    return signature
+
+
+def _recipients(b: _Builder) -> tuple[list[str], list[str]]:
+    recipients, archive = [], []
+    tail = b.parts.tail
+    if not tail.label:
+        b.note("unsure", "import_no_recipients", path=("recipients",))
+    for line in tail.recipients:
+        text = re.sub(r"^[-–+•]\s*", "", line).strip()
+        if _ARCHIVE.match(text):
+            archive = _archive(b, _ARCHIVE.sub("", text))
+            continue
+        text = re.sub(r"[;.,\s]+$", "", text)
+        if text:
+            recipients.append(text)
+    if not recipients:
+        recipients = [PLACEHOLDER_RECIPIENT]
+        if tail.label:
+            b.note("unsure", "import_no_recipients", path=("recipients",))
+    if not archive:
+        archive = ["VT"]
+        b.note("unsure", "import_no_archive", path=("archive",))
+    return recipients, archive
+
+
+def _archive(b: _Builder, text: str) -> list[str]:
+    typed = text.strip()
+    text = re.sub(r"[.;\s]+$", "", typed)
+    units, unread = [], []
+    for token in re.split(r"\s*[,;]\s*|\s+[-–]\s+", text):
+        if SYMBOL_PART.fullmatch(token):
+            units.append(token)
+            continue
+        for word in token.split():
+            (units if SYMBOL_PART.fullmatch(word) else unread).append(word)
+    printed = ", ".join(units) + "."
+    if unread:
+        b.note("warning", "import_archive_unread", path=("archive",), typed=typed,
+               dropped=" ".join(unread))
+    elif typed != printed:
+        b.note("warning", "import_archive_form", path=("archive",), typed=typed,
+               printed=printed)
+    return units
