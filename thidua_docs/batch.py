@@ -6,6 +6,7 @@ was written or what went wrong, and the others go on.
 
 from __future__ import annotations
 
+import importlib
 import multiprocessing
 import signal
 import time
@@ -68,11 +69,12 @@ def render_docx_files(jobs: list[Job], *, workers: int, template: Path | None, f
             if progress:
                 progress(outcomes[-1])
         return outcomes
+    _prepare(template)  # once, before the fork: every worker inherits it ready
     context = multiprocessing.get_context("fork")
     chunk = max(1, min(16, len(jobs) // (workers * 4)))
     outcomes = []
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_warm,
-                             initargs=(template,)) as pool:
+    with ProcessPoolExecutor(workers, mp_context=context,
+                             initializer=_ignore_interrupts) as pool:
         try:
             for outcome in pool.map(_render_one, jobs, *[[o] * len(jobs) for o in options],
                                     chunksize=chunk):
@@ -85,16 +87,21 @@ def render_docx_files(jobs: list[Job], *, workers: int, template: Path | None, f
     return outcomes
 
 
-def _warm(template: Path | None) -> None:
-    """Prepare the template once in each worker process. Workers ignore Ctrl-C: the
-    parent stops the batch and lets the files being written finish whole."""
+def _prepare(template: Path | None) -> None:
+    """Import the renderer and compile the template in this process."""
     from thidua_docs.render.docx import compiled, default_template
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    importlib.import_module("thidua_docs.main")  # before the fork: the workers share it
     try:
         compiled(template or default_template())
     except ThiduaError:
         pass  # reported per input by _render_one
+
+
+def _ignore_interrupts() -> None:
+    """Workers ignore Ctrl-C: the parent stops the batch and lets the files being
+    written finish whole."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _render_one(job: Job, template: Path | None, force: bool, draft: bool,

@@ -214,6 +214,8 @@ def _walk_strings(data: Any, path: FieldPath = ()):
 def _placeholder_problems(data: dict, located: _Located) -> list[Problem]:
     problems = []
     for path, text in _walk_strings(data):
+        if "{" not in text:
+            continue
         mark = located.value_marks.get(path)
         for name in unknown_placeholders(text):
             problems.append(_problem_at(located.source, mark, path, "unknown_placeholder",

@@ -7,7 +7,6 @@ this module, so the conventions of Nghị định 30/2020 live in one spot.
 from __future__ import annotations
 
 import datetime as dt
-import re
 import unicodedata
 from decimal import Decimal
 from functools import lru_cache
@@ -20,17 +19,16 @@ _ROMAN = [
     (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
 ]
 
-_WHITESPACE = re.compile(r"\s+")
 
 
 def nfc(text: str) -> str:
     """Return *text* in Unicode NFC."""
-    return unicodedata.normalize("NFC", text)
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
 def clean_text(text: str) -> str:
     """NFC-normalise and collapse runs of white space into one space."""
-    return _WHITESPACE.sub(" ", nfc(text)).strip()
+    return " ".join(nfc(text).split())
 
 
 def roman(number: int) -> str:

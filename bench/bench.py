@@ -1,0 +1,310 @@
+"""Benchmarks of thidua-docs, measured in one run on one machine.
+
+    .venv/bin/python bench/bench.py            # everything (about 10 minutes)
+    .venv/bin/python bench/bench.py docx start # some sections only
+
+Writes bench/RESULTS.md: medians of several runs and the ratios against each
+baseline, with the bar each one must reach. Timings are never asserted in
+tests; this file is where they are recorded.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from docxtpl import DocxTemplate  # noqa: E402
+
+from thidua_docs.loader import load_directive  # noqa: E402
+from thidua_docs.render.context import build_context  # noqa: E402
+from thidua_docs.render.docx import _jinja_context, default_template, render_docx  # noqa: E402
+
+SOURCE = REPO / "data" / "kontum-2020.yaml"
+CALENDAR = REPO / "data" / "anniversaries-kontum.yaml"
+THIDUA = [sys.executable, "-m", "thidua_docs"]
+RESULTS = REPO / "bench" / "RESULTS.md"
+
+
+def median_of(runs: int, measure) -> tuple[float, list[float]]:
+    values = [measure() for _ in range(runs)]
+    return statistics.median(values), values
+
+
+def per_doc_ms(function, count: int) -> float:
+    start = time.perf_counter()
+    for _ in range(count):
+        function()
+    return (time.perf_counter() - start) / count * 1000
+
+
+def copies(folder: Path, count: int) -> list[str]:
+    """*count* copies of the 2020 directive (and its calendar) in *folder*."""
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy(CALENDAR, folder)
+    paths = []
+    for index in range(count):
+        path = folder / f"d{index:04d}.yaml"
+        shutil.copy(SOURCE, path)
+        paths.append(str(path))
+    return paths
+
+
+def run(command: list[str], **kwargs) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                   **kwargs)
+    return time.perf_counter() - start
+
+
+# --- 1. DOCX ---------------------------------------------------------------------------------
+
+
+def bench_docx(lines: list[str]) -> None:
+    directive = load_directive(SOURCE)
+    template = default_template()
+    batch = 200
+    finished = render_docx(directive)
+    with zipfile.ZipFile(io.BytesIO(finished)) as package:
+        parts = [(info, package.read(info)) for info in package.infolist()]
+
+    def ours():
+        render_docx(directive)
+
+    def plain():
+        document = DocxTemplate(template)
+        document.render(_jinja_context(build_context(directive)), autoescape=True)
+        document.save(io.BytesIO())
+
+    def floor():
+        with zipfile.ZipFile(io.BytesIO(), "w", zipfile.ZIP_DEFLATED) as package:
+            for info, data in parts:
+                package.writestr(info.filename, data)
+
+    ours_ms, ours_runs = median_of(5, lambda: per_doc_ms(ours, batch))
+    plain_ms, plain_runs = median_of(5, lambda: per_doc_ms(plain, 40))
+    floor_ms, floor_runs = median_of(5, lambda: per_doc_ms(floor, batch))
+
+    with tempfile.TemporaryDirectory() as tmp:
+        sources = copies(Path(tmp) / "in", batch)
+        out = Path(tmp) / "out"
+        cli = {}
+        for jobs in (1, 2):
+            cli[jobs], _ = median_of(3, lambda: run(
+                THIDUA + ["render", *sources, "-o", f"{out}/", "--force", "--jobs", str(jobs)]))
+    lines += [
+        "## 1. DOCX rendering (data/kontum-2020.yaml)",
+        "",
+        "| measure | median | runs |",
+        "|---|---|---|",
+        f"| our renderer, batch of {batch} in one process | {ours_ms:.2f} ms/doc | "
+        f"{_fmt(ours_runs)} |",
+        f"| plain docxtpl: `DocxTemplate(path).render(ctx).save()` per doc | {plain_ms:.2f} ms/doc"
+        f" | {_fmt(plain_runs)} |",
+        f"| floor: the finished parts written into a zip (same compression) | "
+        f"{floor_ms:.2f} ms/doc | {_fmt(floor_runs)} |",
+        f"| `thidua render` of {batch} files, --jobs 1 (whole CLI, start-up and disk included)"
+        f" | {batch / cli[1]:.0f} docs/s | {cli[1]:.2f} s |",
+        f"| `thidua render` of {batch} files, --jobs 2 | {batch / cli[2]:.0f} docs/s | "
+        f"{cli[2]:.2f} s |",
+        "",
+        f"- speed-up over plain docxtpl: **{plain_ms / ours_ms:.1f}×** (bar: ≥ 3×) "
+        f"{_verdict(plain_ms / ours_ms >= 3)}",
+        f"- ratio to the floor: **{ours_ms / floor_ms:.2f}×** (bar: ≤ 2×) "
+        f"{_verdict(ours_ms / floor_ms <= 2)}",
+        f"- throughput with --jobs 2 on {os.cpu_count()} cores: **{batch / cli[2]:.0f} docs/s**"
+        f" (bar: ≥ 200) {_verdict(batch / cli[2] >= 200)}",
+        "",
+    ]
+
+
+# --- 2. PDF ----------------------------------------------------------------------------------
+
+
+def bench_pdf(lines: list[str]) -> None:
+    count = 100
+    soffice = shutil.which("soffice")
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        sources = copies(tmp / "in", count)
+        docx_dir = tmp / "docx"
+        subprocess.run(THIDUA + ["render", *sources, "-o", f"{docx_dir}/"], check=True,
+                       stdout=subprocess.DEVNULL)
+        docx = sorted(map(str, docx_dir.glob("*.docx")))
+
+        def ours(workers: int) -> float:
+            from thidua_docs.pdf import PdfConverter
+
+            out = tmp / f"ours-{workers}"
+            shutil.rmtree(out, ignore_errors=True)
+            start = time.perf_counter()
+            results = PdfConverter(workers).convert([Path(p) for p in docx], out)
+            assert all(r.pdf for r in results)
+            return time.perf_counter() - start
+
+        def one_start() -> float:
+            profile = Path(tempfile.mkdtemp(prefix="bench-lo-"))
+            out = tmp / "floor"
+            shutil.rmtree(out, ignore_errors=True)
+            try:
+                return run([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless",
+                            "--norestore", "--convert-to", "pdf", "--outdir", str(out), *docx])
+            finally:
+                shutil.rmtree(profile, ignore_errors=True)
+
+        def one_per_doc() -> float:
+            profile = Path(tempfile.mkdtemp(prefix="bench-lo-"))
+            try:
+                return sum(run([soffice, f"-env:UserInstallation={profile.as_uri()}",
+                                "--headless", "--norestore", "--convert-to", "pdf", "--outdir",
+                                str(tmp / "each"), path]) for path in docx)
+            finally:
+                shutil.rmtree(profile, ignore_errors=True)
+
+        floor, floor_runs = median_of(3, one_start)
+        one, one_runs = median_of(3, lambda: ours(1))
+        two, two_runs = median_of(3, lambda: ours(2))
+        each = one_per_doc()
+    lines += [
+        f"## 2. PDF conversion ({count} documents)",
+        "",
+        "| measure | median | runs |",
+        "|---|---|---|",
+        f"| one `soffice --convert-to pdf` process per document | {each:.1f} s | 1 run |",
+        f"| floor: LibreOffice converting the {count} files in one start | {floor:.1f} s | "
+        f"{_fmt(floor_runs, 's')} |",
+        f"| thidua, 1 worker | {one:.1f} s ({one / count * 1000:.0f} ms/doc) | "
+        f"{_fmt(one_runs, 's')} |",
+        f"| thidua, 2 workers | {two:.1f} s ({two / count * 1000:.0f} ms/doc) | "
+        f"{_fmt(two_runs, 's')} |",
+        "",
+        f"- 1 worker against the floor: **{one / floor:.2f}×** (bar: ≤ 1.3×) "
+        f"{_verdict(one / floor <= 1.3)}",
+        f"- 2 workers against 1 worker: **{one / two:.2f}× faster** (bar: ≥ 1.6×) "
+        f"{_verdict(one / two >= 1.6)}",
+        f"- against one process per document: **{each / two:.1f}× faster** with 2 workers",
+        "",
+    ]
+
+
+# --- 3. Start-up -----------------------------------------------------------------------------
+
+
+def bench_start(lines: list[str]) -> None:
+    script = Path(sys.executable).with_name("thidua")
+    command = [str(script)] if script.exists() else THIDUA
+    bare, bare_runs = median_of(20, lambda: run([sys.executable, "-c", "pass"]))
+    help_, help_runs = median_of(20, lambda: run(command + ["--help"]))
+    validate, _ = median_of(10, lambda: run(command + ["validate", str(SOURCE)]))
+    extra = (help_ - bare) * 1000
+    lines += [
+        "## 3. Start-up",
+        "",
+        "| measure | median |",
+        "|---|---|",
+        f"| `python -c pass` | {bare * 1000:.0f} ms |",
+        f"| `thidua --help` | {help_ * 1000:.0f} ms |",
+        f"| `thidua validate data/kontum-2020.yaml` | {validate * 1000:.0f} ms |",
+        "",
+        f"- `thidua --help` costs **{extra:.0f} ms** more than bare Python (bar: < 150 ms) "
+        f"{_verdict(extra < 150)}",
+        "",
+    ]
+
+
+# --- 4. Scale --------------------------------------------------------------------------------
+
+
+def _batch_peak(sources: list[str], out: Path) -> tuple[float, float]:
+    """Wall time and the peak resident memory (MiB) of the largest process."""
+    probe = (
+        "import resource, subprocess, sys, time\n"
+        "start = time.perf_counter()\n"
+        "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)\n"
+        "elapsed = time.perf_counter() - start\n"
+        "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024\n"
+        "print(elapsed, peak)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe, *THIDUA, "render", *sources, "-o",
+                             f"{out}/", "--force", "--jobs", "2"], check=True,
+                            capture_output=True, text=True)
+    elapsed, peak = map(float, result.stdout.split())
+    return elapsed, peak
+
+
+def bench_scale(lines: list[str]) -> None:
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        sources = copies(Path(tmp) / "in", 2000)
+        for size in (200, 1000, 2000):
+            elapsed, peak = _batch_peak(sources[:size], Path(tmp) / "out")
+            rows.append((size, elapsed, peak))
+    docx_per_hour = rows[-1][0] / rows[-1][1] * 3600
+    lines += [
+        "## 4. Scale (`thidua render --jobs 2`, .docx only)",
+        "",
+        "| documents | time | docs/s | peak memory of the largest process |",
+        "|---|---|---|---|",
+        *[f"| {n} | {t:.1f} s | {n / t:.0f} | {m:.0f} MiB |" for n, t, m in rows],
+        "",
+        f"- memory from 200 to 2,000 documents: {rows[0][2]:.0f} → {rows[-1][2]:.0f} MiB "
+        f"{_verdict(rows[-1][2] <= rows[0][2] * 1.25)} (flat: within 25 %)",
+        f"- one machine like this one renders about **{docx_per_hour:,.0f} .docx per hour**"
+        " (see section 2 for PDFs)",
+        "",
+    ]
+
+
+# --- report ----------------------------------------------------------------------------------
+
+
+def _fmt(values: list[float], unit: str = "") -> str:
+    return ", ".join(f"{v:.2f}{unit}" for v in values)
+
+
+def _verdict(ok: bool) -> str:
+    return "✅" if ok else "❌"
+
+
+SECTIONS = {"docx": bench_docx, "pdf": bench_pdf, "start": bench_start, "scale": bench_scale}
+
+
+def main(selected: list[str]) -> None:
+    names = selected or list(SECTIONS)
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Measured by `bench/bench.py` in one run on {time.strftime('%Y-%m-%d')}: "
+        f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}, {_libreoffice_version()}. Medians of the runs listed;"
+        " timings are not asserted in tests (shared machines are noisy).",
+        "",
+    ]
+    for name in names:
+        SECTIONS[name](lines)
+        print(f"{name}: done", file=sys.stderr)
+    RESULTS.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(RESULTS.read_text(encoding="utf-8"))
+
+
+def _libreoffice_version() -> str:
+    soffice = shutil.which("soffice")
+    if not soffice:
+        return "no LibreOffice"
+    out = subprocess.run([soffice, "--version"], capture_output=True, text=True).stdout
+    return " ".join(out.split()[:2]) or "LibreOffice"
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
