@@ -175,25 +175,26 @@ def color(doc: Anatomy) -> Iterator[Finding]:
 @rule("QUOC-HIEU", "Quốc hiệu: đúng chữ, in hoa, đậm, 12–13 pt",
       "National name: exact text, capitals, bold, 12–13 pt")
 def national_name(doc: Anatomy) -> Iterator[Finding]:
-    line = doc.national
+    yield from _fixed_text("QUOC-HIEU", doc, doc.national, nd30.NATIONAL_NAMES, "national_name",
+                           tr("Quốc hiệu", "national name"))
+
+
+def _fixed_text(code: str, doc: Anatomy, line: Line | None, allowed: tuple[str, ...],
+                element: str, what: str) -> Iterator[Finding]:
+    """A line whose words the decree fixes: present, worded exactly, formatted right."""
     if line is None:
-        yield _missing("QUOC-HIEU", nd30.NATIONAL_NAMES[0])
+        yield _missing(code, allowed[0])
         return
-    if line.stripped not in nd30.NATIONAL_NAMES:
-        yield _at("QUOC-HIEU", line, nd30.NATIONAL_NAMES[0], line.stripped)
-    yield from _element("QUOC-HIEU", doc, line, "national_name", tr("Quốc hiệu", "national name"))
+    if line.stripped not in allowed:
+        yield _at(code, line, allowed[0], line.stripped)
+    yield from _element(code, doc, line, element, what)
 
 
 @rule("TIEU-NGU", "Tiêu ngữ “Độc lập - Tự do - Hạnh phúc” (cách hai bên gạch nối), đậm, 13–14 pt",
       "Motto “Độc lập - Tự do - Hạnh phúc” (spaces around the hyphens), bold, 13–14 pt")
 def motto(doc: Anatomy) -> Iterator[Finding]:
-    line = doc.motto
-    if line is None:
-        yield _missing("TIEU-NGU", nd30.MOTTO)
-        return
-    if line.stripped != nd30.MOTTO:
-        yield _at("TIEU-NGU", line, nd30.MOTTO, line.stripped)
-    yield from _element("TIEU-NGU", doc, line, "motto", tr("Tiêu ngữ", "motto"))
+    yield from _fixed_text("TIEU-NGU", doc, doc.motto, (nd30.MOTTO,), "motto",
+                           tr("Tiêu ngữ", "motto"))
 
 
 def _has_rule_under(doc: Anatomy, line: Line) -> bool:
