@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import copy
+import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -10,7 +12,7 @@ import yaml
 from docx.oxml.ns import qn
 from docx.shared import Length
 
-from conftest import document_paragraphs, open_docx
+from conftest import DATA, REFERENCE, document_paragraphs, open_docx
 from thidua_docs import main, nd30
 from thidua_docs.effective import FormatResolver
 from thidua_docs.layout.metrics import text_width_pt
@@ -30,6 +32,66 @@ MINIMAL = {
     "recipients": ["UBND tỉnh (b/c)", "Các xã, thị trấn"],
     "archive": ["VT", "VX"],
 }
+
+
+# --- the reference texts ----------------------------------------------------------------
+
+CORRECTION = re.compile(r'^#\s+"(?P<old>.*?)"\s+→\s+"(?P<new>.*?)"', re.MULTILINE)
+
+REFERENCE_CASES = {
+    # data file → (reference file, whether the reference includes the header block)
+    "kontum-2020": ("kontum-2020-phat-dong-thi-dua.txt", True),
+    "kontum-2017": ("kontum-2017-phat-dong-thi-dua.txt", False),
+}
+
+
+def words(text: str) -> list[str]:
+    return unicodedata.normalize("NFC", text).split()
+
+
+def normalised_reference(name: str) -> str:
+    """The reference's words: markdown markers removed, white space collapsed, NFC."""
+    text = (REFERENCE / name).read_text(encoding="utf-8")
+    text = re.sub(r"^\s*#+\s*", "", text, flags=re.MULTILINE)
+    text = text.replace("**", "").replace("*", "")
+    return " ".join(words(text))
+
+
+def corrections(data_file: str) -> list[tuple[str, str]]:
+    """The ("old", "new") corrections listed at the top of data/<data_file>.yaml."""
+    head = (DATA / f"{data_file}.yaml").read_text(encoding="utf-8").split("\n\n", 1)[0]
+    return [(" ".join(words(m["old"])), " ".join(words(m["new"])))
+            for m in CORRECTION.finditer(head)]
+
+
+def corrected_reference(data_file: str, *, reconstructed: bool = True) -> list[str]:
+    """The words of the reference of *data_file* with its documented corrections applied;
+    without *reconstructed*, less the corrections that add text before the source's (the
+    2017 header block, which the OCR text lacks)."""
+    text = normalised_reference(REFERENCE_CASES[data_file][0])
+    for old, new in corrections(data_file):
+        if reconstructed or not (new.endswith(old) and new != old):
+            text = text.replace(old, new)
+    return text.split()
+
+
+def docx_words(path: Path, *, from_words: list[str] | None = None) -> list[str]:
+    """The words of a .docx in reading order; with *from_words*, from where those start."""
+    actual = words(" ".join(p.text for p in document_paragraphs(open_docx(path))))
+    if from_words:
+        start = next(i for i in range(len(actual)) if actual[i:i + len(from_words)] ==
+                     from_words)
+        actual = actual[start:]
+    return actual
+
+
+def assert_same_words(actual: list[str], expected: list[str]) -> None:
+    for index, (got, want) in enumerate(zip(actual, expected)):
+        assert got == want, (
+            f"word {index}: rendered {' '.join(actual[index - 8:index + 8])!r}\n"
+            f"          reference {' '.join(expected[index - 8:index + 8])!r}"
+        )
+    assert len(actual) == len(expected)
 
 
 def directive_data(**changes) -> dict:

@@ -422,6 +422,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "chỉ tiêu \"{text}\" kết thúc bằng '{typed}', khi in sẽ là '{printed}'",
         "en": "indicator \"{text}\" ends with '{typed}', printed '{printed}'",
     },
+    "import_inline_list": {
+        "vi": "danh sách viết liền trên một dòng (1) ...; (2) ... ({count} mục): khi in mỗi mục "
+              "một dòng, đầu dòng là gạch ngang",
+        "en": "a list written inline (1) ...; (2) ... ({count} entries): printed one per line, "
+              "each after a dash",
+    },
     "import_braces": {
         "vi": "dấu ngoặc nhọn {{ }} dành cho chỗ thay thế: đã đổi thành ( )",
         "en": "braces {{ }} mark placeholders: printed as ( )",

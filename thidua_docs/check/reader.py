@@ -9,6 +9,7 @@ and text boxes.
 from __future__ import annotations
 
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -58,7 +59,7 @@ def open_document(path: Path):
     except UnreadableDocument:
         raise
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, etree.XMLSyntaxError,
-            ValueError, EOFError) as exc:
+            ValueError, EOFError, zlib.error) as exc:
         raise UnreadableDocument("check_damaged", path=str(path), reason=str(exc)) from None
 
 

@@ -31,8 +31,15 @@ QUALIFIERS = sorted([
     "không quá", "không dưới", "từ", "còn", "là",
 ], key=len, reverse=True)
 _MULTIPLIERS = {"nghìn", "ngàn", "triệu", "tỷ", "tỉ", "vạn", "trăm"}
-_NOT_UNITS = {"so", "và", "với", "trở", "đến", "trong", "của", "trên", "tại", "năm", "hoặc",
-              "theo", "trong", "để", "là", "thì"}
+#: Units an indicator's value takes; other words after a value stay in the wording.
+UNITS = sorted("""
+    xã|phường|thị trấn|thôn|làng|bản|tổ dân phố|huyện|hộ|hộ gia đình|người|lao động|việc làm
+    |giường|bác sĩ|trường|lớp|phòng học|học sinh|sinh viên|doanh nghiệp|hợp tác xã|sáng kiến
+    |công trình|dự án|mô hình|cơ sở|đơn vị|cơ quan|tập thể|cá nhân|lượt|lượt người|lượt khách
+    |khách|vụ|cuộc|km|ha|héc ta|hecta|tấn|tạ|m2|m3|m²|m³|km2|con|cây|căn|căn nhà|nhà|đồng|USD
+    |năm|tháng|ngày|giờ|buổi|lần|điểm|trạm|chiếc|bộ
+""".split("|"), key=lambda unit: -len(unit.split()))
+UNITS = [" ".join(unit.split()) for unit in UNITS]
 _PART = re.compile(rf"\s*(?P<name>[^:;]+?)\s*:\s*(?P<value>{RANGE})(?P<unit>%|\s[^\s,;]+)?"
                    rf"(?P<sep>, |; |$)")
 
@@ -118,7 +125,8 @@ def _choose(text: str) -> re.Match | None:
 
 
 def _unit(after: str) -> tuple[str | None, str]:
-    """The unit at the start of *after* (the text following the value) and what follows."""
+    """The unit at the start of *after* (the text following the value) and what follows:
+    "%", a known unit ("xã", "sáng kiến"), or a multiplier with its word ("tỷ đồng")."""
     if after.startswith("%"):
         return "%", after[1:]
     if not after.startswith(" "):
@@ -127,14 +135,18 @@ def _unit(after: str) -> tuple[str | None, str]:
     taken = 0
     while taken < len(words) - 1 and words[taken] in _MULTIPLIERS:
         taken += 1
-    word = words[taken] if taken < len(words) else ""
-    if not word or not re.fullmatch(r"[^\W\d_][\w/]*", word) or word in _NOT_UNITS:
-        if taken:  # "45 triệu" alone
-            return " ".join(words[:taken]), " " + " ".join(words[taken:]) if words[taken:] \
-                else ""
-        return None, after
-    rest = words[taken + 1:]
-    return " ".join(words[:taken + 1]), (" " + " ".join(rest)) if rest else ""
+    for unit in UNITS:
+        size = len(unit.split())
+        if " ".join(words[taken:taken + size]) == unit:
+            taken += size
+            break
+    else:
+        if taken and re.fullmatch(r"[^\W\d_]+", words[taken]):
+            taken += 1  # "150 triệu USD", "3 nghìn lượt"
+        elif not taken:
+            return None, after
+    rest = words[taken:]
+    return " ".join(words[:taken]), (" " + " ".join(rest)) if rest else ""
 
 
 def _structured(text: str) -> dict | None:
@@ -147,6 +159,8 @@ def _structured(text: str) -> dict | None:
     if not name:
         return None
     unit, rest = _unit(text[match.end():])
+    if unit is None and rest[:1] == " ":
+        return None  # "5 sáng tác mới": the word after the value is no unit we know
     reading: dict = {"name": name}
     if qualifier:
         reading["qualifier"] = qualifier

@@ -248,6 +248,10 @@ def _text_tail(lines: list[Line]) -> tuple[Tail, list[Para]]:
 
 def _docx_parts(source: DocxSource) -> Parts:
     doc = analyse(source.document)
+    # outside a table the checker's V/v reading runs on into the title: keep the V/v line
+    # and what continues it in its own cell; the rest goes back to the body
+    doc.summary = [line for position, line in enumerate(doc.summary)
+                   if position == 0 or line.container == "table"]
     texts = lambda lines: [line.stripped for line in lines]  # noqa: E731
     header = Header(
         parent=texts(doc.parent), issuer=texts(doc.issuer),
@@ -261,7 +265,12 @@ def _docx_parts(source: DocxSource) -> Parts:
         + doc.recipients + doc.signature) if line is not None}
     resolver = doc.resolver
     title = [_docx_para(doc, resolver, [line]) for line in doc.title] or None
-    body_numbers = {line.number for line in doc.body}
+    header_end = max((line.number for line in doc.lines if id(line) in used and line not in
+                      doc.title + doc.addressees and (doc.recipients_label is None or
+                      line.number < doc.recipients_label.number)), default=0)
+    body_numbers = {line.number for line in doc.body} | {
+        line.number for line in doc.lines if id(line) not in used and line.container == "body"
+        and header_end < line.number < min((l.number for l in doc.body), default=0)}
     first = min(body_numbers, default=0)
     last = max(body_numbers, default=0)
     body: list[Para] = []

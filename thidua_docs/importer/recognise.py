@@ -299,6 +299,16 @@ def _place(b: _Builder, body: list, stack: list[_Frame], para: Para,
         while stack and stack[-1].entry:
             stack.pop()  # a paragraph closes the lists above it
         frame = _top(b, body, stack, where)
+        inline = None if para.leftover else _inline_list(text)
+        if inline:
+            lead_in, entries = inline
+            if lead_in:
+                frame.content().append(lead_in)
+                b.counts["paragraphs"] += 1
+            frame.content().append(_list_block(b, entries, where))
+            b.note("warning", "import_inline_list", where,
+                   frame.child_path(len(frame.content()) - 1), count=len(entries))
+            return
         frame.content().append(_paragraph_text(para))
         path = frame.child_path(len(frame.content()) - 1)
         b.counts["paragraphs"] += 1
@@ -328,6 +338,20 @@ def _place(b: _Builder, body: list, stack: list[_Frame], para: Para,
         content.append(_inline_section(b, rest, lead[1]))
         b.labels[frame.child_path(len(content) - 1)] = (label, where)
         return
+    inline = _inline_list(rest) if numbered else None
+    if inline and inline[0]:  # "1. Các chỉ tiêu: (1) ...; (2) ..." → a heading over a list
+        content.append({"section": inline[0], "content": [
+            _list_block(b, inline[1], where)]})
+        b.labels[frame.child_path(len(content) - 1)] = (label, where)
+        b.counts["sections"] += 1
+        b.note("warning", "import_inline_list", where,
+               frame.child_path(len(content) - 1), count=len(inline[1]))
+        return
+    if numbered and not lead and _inline_indicators(rest):
+        title, _, inline_text = rest.partition(":")
+        content.append(_inline_section(b, title + ":", inline_text.strip()))
+        b.labels[frame.child_path(len(content) - 1)] = (label, where)
+        return
     if numbered and _is_heading(para, rest, following):
         content.append({"section": rest.replace("**", "").strip(), "content": []})
         stack.append(_Frame(level, frame.child_path(len(content) - 1), content[-1]))
@@ -345,6 +369,38 @@ def _place(b: _Builder, body: list, stack: list[_Frame], para: Para,
     b.counts[key] += 1
 
 
+_MARKER = re.compile(r"\((\d{1,2})\)\s*")
+
+
+def _inline_list(text: str) -> tuple[str, list[str]] | None:
+    """"Các chỉ tiêu: (1) A; (2) B; (3) C." → ("Các chỉ tiêu:", [A, B, C]): markers
+    (1), (2), ... in order, at least two, each entry ending with ";" (the last with ".")."""
+    markers = list(_MARKER.finditer(text))
+    if len(markers) < 2 or [int(m.group(1)) for m in markers] != list(
+            range(1, len(markers) + 1)):
+        return None
+    lead_in = text[:markers[0].start()].strip()
+    if lead_in and not lead_in.endswith(":"):
+        return None
+    entries = [text[m.end():n.start() if n else len(text)].strip()
+               for m, n in zip(markers, markers[1:] + [None])]
+    if not all(entry.endswith((";", ",")) for entry in entries[:-1]):
+        return None
+    return lead_in, [re.sub(r"[;,.\s]+$", "", entry) for entry in entries]
+
+
+def _list_block(b: _Builder, entries: list[str], where) -> dict:
+    """Indicators when most entries read as chỉ tiêu, else dash entries."""
+    readings = [indicators.parse(entry) for entry in entries]
+    if sum(isinstance(r, dict) for r in readings) >= 0.6 * len(readings):
+        b.counts["indicators"] += len(readings)
+        b.counts["structured"] += sum(isinstance(r, dict) for r in readings)
+        return {"indicators": readings}
+    b.counts["bullets"] += len(entries)
+    return {"bullets": [entry + ";" if i < len(entries) - 1 else entry + "."
+                        for i, entry in enumerate(entries)]}
+
+
 def _heading_title(rest: str) -> str:
     """A level-1 title as the model keeps it: sentence case (the renderer prints capitals)."""
     rest = rest.replace("**", "").strip()
@@ -358,6 +414,17 @@ def _inline_heading(lead: str) -> bool:
     match = label_of(lead)
     return bool(match) and (match.group("arabic") or match.group("letter")) and \
         lead.endswith(":")
+
+
+def _inline_indicators(rest: str) -> bool:
+    """"Các chỉ tiêu về môi trường: A 62,8%; B 100%." typed without bold: a short title,
+    a colon, then chỉ tiêu separated by ";"."""
+    title, colon, content = rest.partition(":")
+    if not colon or len(title) > 100 or ends_sentence(title) or not content.strip():
+        return False
+    pieces = [p for p in re.sub(r"[.;\s]+$", "", content).split("; ") if p.strip()]
+    structured = sum(isinstance(indicators.parse(p.strip()), dict) for p in pieces)
+    return structured >= max(1, 0.6 * len(pieces))
 
 
 def _inline_section(b: _Builder, title: str, content: str) -> dict:

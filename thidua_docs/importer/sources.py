@@ -134,16 +134,20 @@ def text_source(text: str, path: Path, encoding: str | None = None, *,
     markdown = path.suffix.lower() in (".md", ".markdown") or bool(
         _EMPHASIS_PAIR.search(text)) or bool(re.search(r"^#{1,6}\s", text, re.MULTILINE))
     lines: list[Line] = []
-    gap = 0
+    gap, page_break = 0, False
     for number, raw in enumerate(conversion.paragraphs, start=1):
         if "\f" in raw:  # a page break (pdftotext): the page's first line follows
-            raw = raw.replace("\f", "")
+            raw, page_break = raw.replace("\f", ""), True
         stripped = raw.strip()
-        if not stripped or (pdf and _PAGE_NUMBER.match(stripped)):
-            gap += not stripped
+        if pdf and _PAGE_NUMBER.match(stripped):
+            page_break = True
             continue
-        line = Line(stripped, number, len(raw) - len(raw.lstrip()), gap)
-        gap = 0
+        if not stripped:
+            gap += 1
+            continue
+        # the margins of a page break are no gap between paragraphs
+        line = Line(stripped, number, len(raw) - len(raw.lstrip()), 0 if page_break else gap)
+        gap, page_break = 0, False
         lines.append(_markdown(line) if markdown else _escape(line))
     return TextSource(lines, report, markdown, pdf)
 

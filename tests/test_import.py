@@ -1,0 +1,398 @@
+"""thidua import: reference texts, our own .docx and PDFs, hand-typed .docx, bad input.
+
+Every imported YAML must load with the loader and render; the checks compare the
+rendered words, the imported model and the findings (warnings and unsure readings).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+import unicodedata
+import zipfile
+
+import pytest
+import yaml
+from docx import Document
+from pydantic import BaseModel
+
+from conftest import DATA, EXAMPLES, REFERENCE, REPO, document_paragraphs, need, open_docx
+from handtyped import DIRECTIVE, build_directive
+from helpers import (
+    REFERENCE_CASES, assert_same_words, corrected_reference, corrections, docx_words,
+)
+from legacy_text import iconv_available, tcvn3, tcvn3_capitals, vni
+from thidua_docs import main
+from thidua_docs.exceptions import InputFileError
+from thidua_docs.importer import import_file, paragraphs, sources
+from thidua_docs.loader import load_directive
+from thidua_docs.structure import Directive, Indicator
+from thidua_docs.text import expand
+
+#: Fields a reference cannot hold: a link to a local calendar file, and (2017) the header
+#: block, which the OCR text lacks and the data file reconstructed.
+NOT_IN_REFERENCE = {
+    "kontum-2020": {("calendar",)},
+    "kontum-2017": {("calendar",), ("issuer",), ("document", "number"), ("document", "unit"),
+                    ("document", "place"), ("document", "date")},
+}
+
+
+def thidua(*args, cwd=None, lang="vi"):
+    env = {**os.environ, "THIDUA_LANG": lang, "PYTHONPATH": str(REPO)}
+    return subprocess.run([sys.executable, "-m", "thidua_docs", *args], capture_output=True,
+                          text=True, cwd=cwd or REPO, env=env, timeout=120)
+
+
+def fields(value, path=()):
+    """Every leaf of a model dump, by path."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from fields(item, path + (key,))
+    elif isinstance(value, list):
+        for position, item in enumerate(value):
+            yield from fields(item, path + (position,))
+    else:
+        yield path, value
+
+
+def corrected(value, fixes):
+    """*value* (a model dump) with the documented corrections applied to every string."""
+    if isinstance(value, dict):
+        return {key: corrected(item, fixes) for key, item in value.items()}
+    if isinstance(value, list):
+        return [corrected(item, fixes) for item in value]
+    if isinstance(value, str):
+        for old, new in fixes:
+            value = value.replace(old, new)
+    return value
+
+
+def differing(imported: dict, expected: dict, excluded=frozenset()) -> list:
+    a, b = dict(fields(imported)), dict(fields(expected))
+    keep = [path for path in sorted(set(a) | set(b), key=str)
+            if not any(path[:len(x)] == x for x in excluded)]
+    return [(path, a.get(path), b.get(path)) for path in keep if a.get(path) != b.get(path)]
+
+
+# --- the reference texts -----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def references():
+    need(REFERENCE.exists(), f"{REFERENCE} is not beside the repository")
+    return {name: import_file(REFERENCE / file) for name, (file, _) in REFERENCE_CASES.items()}
+
+
+@pytest.mark.parametrize("data_file", REFERENCE_CASES)
+def test_reference_imports_and_renders_to_its_own_words(data_file, references, tmp_path):
+    """Reference → YAML → .docx: the words equal the reference's after the documented
+    corrections, as test_reference_text holds the hand-written data files to.
+
+    The corrections are applied where each belongs: the text slips (OCR) to the imported
+    YAML's text, since the importer keeps the text as typed; the form ones (labels, the
+    "./.", the ";" of an indicator, the Lưu line) come from the renderer. A header the
+    reference lacks is not compared (the import writes placeholders there)."""
+    has_header = REFERENCE_CASES[data_file][1]
+    expected = corrected_reference(data_file, reconstructed=False)
+    data = corrected(yaml.safe_load(references[data_file].yaml), corrections(data_file))
+    source = tmp_path / "imported.yaml"
+    source.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    actual = docx_words(main.render(source, tmp_path / "imported.docx"),
+                        from_words=None if has_header else expected[:3])
+    assert_same_words(actual, expected)
+
+
+@pytest.mark.parametrize("data_file", REFERENCE_CASES)
+def test_reference_yaml_equals_the_hand_written_file(data_file, references):
+    """The imported model equals data/<file>.yaml field for field.
+
+    The importer corrects nothing (it cannot know an OCR slip), so the honest comparison
+    applies the corrections the data file documents ("old" → "new" at its top) to the
+    imported text, then compares every field; the only fields left out are those the
+    reference does not contain (NOT_IN_REFERENCE). Numbering slips and the Lưu line are no
+    fields: labels are computed, the Lưu line is built from ``archive``.
+    """
+    imported = corrected(references[data_file].directive.model_dump(), corrections(data_file))
+    expected = load_directive(DATA / f"{data_file}.yaml").model_dump()
+    assert differing(imported, expected, NOT_IN_REFERENCE[data_file]) == []
+    assert len(dict(fields(expected))) > 100
+
+
+def test_reference_findings(references):
+    """What differs from the typed text is reported, with its line."""
+    def keys(name):
+        return [(f.key, f.params.get("typed"), f.where) for f in references[name].findings]
+
+    assert keys("kontum-2020") == [
+        ("import_indicator_end", ".", ("line", 76)),
+        ("import_archive_form", "VT - KTTH8.", None)]
+    found_2017 = keys("kontum-2017")
+    assert found_2017[0][0] == "import_no_header"  # reported, placeholders written
+    assert [typed for key, typed, _ in found_2017 if key == "import_label"] == \
+        ["3.", "4.", "5.", "6.", "7.", "8."]  # the numbering slip of section III
+    assert ("import_archive_unread", "VT - TH3 *the*", None) in found_2017
+    header = references["kontum-2017"].directive
+    assert header.issuer.name == ["[TÊN CƠ QUAN BAN HÀNH]"] and header.document.place == \
+        "[Địa danh]"
+    text = references["kontum-2017"].yaml
+    assert "# ? không thấy phần đầu văn bản" in text
+
+
+def test_reference_yaml_keeps_the_clerks_form(references):
+    """Theme and anniversaries become placeholders; values keep their Vietnamese form."""
+    text = references["kontum-2020"].yaml
+    data = yaml.safe_load(text)
+    assert "{anniversaries}" in data["preamble"][0] and "“{theme}”" in data["preamble"][1]
+    assert len(data["anniversaries"]) == 4
+    indicators = data["body"][1]["content"][0]["content"][0]["indicators"]
+    assert [i.get("value") for i in indicators[3:4] + indicators[8:9] + indicators[12:]] == \
+        ["3.505", "37,9", "03"]
+    assert indicators[1]["parts"][0] == {"name": "khu vực Nông, Lâm nghiệp và Thuỷ sản",
+                                         "qualifier": ":", "value": "24-25", "unit": "%"}
+    assert "\n  subtitle: >-\n" in text  # long text folded as in the hand-written files
+
+
+def test_a_markdown_copy_and_decomposed_unicode_import_the_same(references, tmp_path):
+    markdown = tmp_path / "2017.md"
+    markdown.write_text((REFERENCE / REFERENCE_CASES["kontum-2017"][0]).read_text("utf-8"),
+                        encoding="utf-8")
+    assert import_file(markdown).directive == references["kontum-2017"].directive
+    decomposed = tmp_path / "2020-nfd.txt"
+    decomposed.write_text(unicodedata.normalize(
+        "NFD", (REFERENCE / REFERENCE_CASES["kontum-2020"][0]).read_text("utf-8")), "utf-8")
+    result = import_file(decomposed)
+    assert result.directive == references["kontum-2020"].directive
+    assert unicodedata.is_normalized("NFC", result.yaml)
+
+
+def test_wrapped_lines_and_page_breaks_join_into_paragraphs():
+    lines = [paragraphs.Line(text, number, indent, gap) for number, (text, indent, gap) in
+             enumerate([
+                 ("Thực hiện nhiệm vụ phát triển kinh tế - xã hội, bảo đảm quốc phòng - an", 1, 0),
+                 ("ninh năm 2024, theo Chỉ thị số 18/CT-", 0, 1),
+                 ("TTg của Thủ tướng Chính phủ.", 0, 1),
+                 ("1. Tiếp tục đổi mới công tác thi đua, khen thưởng theo tinh thần Chỉ", 1, 1),
+                 ("thị số 34-CT/TW của Bộ Chính trị, với hình thức phong phú, đa dạng, nội", 0, 1),
+                 ("dung cụ thể, thiết thực.", 0, 0),  # a page break: no blank line
+                 ("2. Nâng cao chất lượng công tác thi đua.", 1, 1)], start=1)]
+    joined = paragraphs.join_lines(lines)
+    assert [p.text for p in joined] == [
+        "Thực hiện nhiệm vụ phát triển kinh tế - xã hội, bảo đảm quốc phòng - an ninh năm "
+        "2024, theo Chỉ thị số 18/CT-TTg của Thủ tướng Chính phủ.",
+        "1. Tiếp tục đổi mới công tác thi đua, khen thưởng theo tinh thần Chỉ thị số 34-CT/TW "
+        "của Bộ Chính trị, với hình thức phong phú, đa dạng, nội dung cụ thể, thiết thực.",
+        "2. Nâng cao chất lượng công tác thi đua."]
+    assert [p.where for p in joined] == [("line", 1), ("line", 4), ("line", 7)]
+
+
+# --- our own documents ---------------------------------------------------------------------
+
+
+def canonical(directive: Directive) -> dict:
+    """A directive as it prints: placeholders expanded ({year}, {theme}, {anniversaries}),
+    each indicator as its wording and note (a structured and a ``text:`` indicator that
+    print alike are alike), capitals where the renderer prints capitals; the calendar link,
+    which prints nothing, left out."""
+    named = {"theme": directive.theme, "anniversaries": "; ".join(directive.anniversaries)}
+
+    def walk(value):
+        if isinstance(value, Indicator):
+            return {"indicator": expand(value.wording(), year=directive.year, named=named),
+                    "note": value.note}
+        if isinstance(value, BaseModel):
+            return {key: walk(getattr(value, key)) for key in type(value).model_fields
+                    if key not in ("calendar", "theme", "anniversaries")}
+        if isinstance(value, list):
+            return [walk(item) for item in value]
+        if isinstance(value, str):
+            return expand(value, year=directive.year, named=named)
+        return value
+
+    data = walk(directive)
+    upper = lambda text: text.upper() if text else text  # noqa: E731
+    data["issuer"]["name"] = [upper(line) for line in data["issuer"]["name"]]
+    data["issuer"]["parent"] = [upper(line) for line in data["issuer"]["parent"] or []]
+    for key in ("on_behalf_of", "deputy_for", "title"):
+        data["signature"][key] = upper(data["signature"][key])
+    if directive.document.kind_code is None:
+        data["document"]["title"] = upper(data["document"]["title"])
+    for section in data["body"]:
+        section["section"] = upper(section["section"])
+    return data
+
+
+def paragraph_texts(path) -> list[str]:
+    return [p.text for p in document_paragraphs(open_docx(path)) if p.text.strip()]
+
+
+@pytest.mark.parametrize("name", [path.stem for path in EXAMPLES])
+def test_our_docx_round_trip(name, rendered, tmp_path):
+    """render → import → render: the same text, paragraph by paragraph; the same directive
+    (as it prints: see canonical); a second round changes nothing at all; nothing unsure."""
+    result = import_file(rendered[name])
+    assert result.findings == []
+    source = tmp_path / f"{name}.yaml"
+    source.write_text(result.yaml, encoding="utf-8")
+    again = main.render(source, tmp_path / f"{name}.docx")
+    assert paragraph_texts(again) == paragraph_texts(rendered[name])
+    assert canonical(result.directive) == canonical(load_directive(DATA / f"{name}.yaml"))
+    assert import_file(again).directive == result.directive
+
+
+@pytest.mark.parametrize("name", ["kontum-2020", "kontum-2017"])
+def test_our_docx_imports_as_the_data_file(name, rendered):
+    """Without placeholders to expand, the imported model is the data file's, field for field."""
+    imported = import_file(rendered[name]).directive.model_dump()
+    expected = load_directive(DATA / f"{name}.yaml").model_dump()
+    assert differing(imported, expected, {("calendar",)}) == []
+
+
+@pytest.mark.pdf
+@pytest.mark.parametrize("name", ["kontum-2020", "kontum-2017"])
+def test_our_pdf_imports_as_the_data_file(name, pdfs):
+    """pdftotext -layout: columns split, page numbers and page breaks dropped, lines joined.
+    Italics do not survive a PDF's text layer: they are the only difference."""
+    imported = import_file(pdfs[name])
+    assert imported.findings == []
+    expected = load_directive(DATA / f"{name}.yaml").model_dump()
+    assert [(path, value.replace("*", "") if value else value) for path, value, _ in
+            differing(imported.directive.model_dump(), expected, {("calendar",)})] == [
+        (path, want.replace("*", "")) for path, _, want in
+        differing(imported.directive.model_dump(), expected, {("calendar",)})]
+
+
+def test_pdf_without_pdftotext_says_how_to_install_it(monkeypatch, tmp_path):
+    monkeypatch.setattr(sources.shutil, "which", lambda name: None)
+    (tmp_path / "x.pdf").write_bytes(b"%PDF-1.4\n")
+    with pytest.raises(InputFileError) as error:
+        import_file(tmp_path / "x.pdf")
+    assert error.value.message_key == "import_no_pdftotext" and error.value.exit_code == 2
+
+
+# --- documents typed by hand -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("header", ["table", "tabs", "paragraphs"])
+@pytest.mark.parametrize("signature", ["table", "tabs"])
+def test_handtyped_docx(header, signature, tmp_path):
+    """Literal labels, direct formatting, the header in a table, after tabs or as plain
+    paragraphs, the signature in a table or after tabs: the same directive each time."""
+    result = import_file(build_directive(tmp_path / "tay.docx", header=header,
+                                         signature=signature))
+    assert result.directive == Directive.model_validate(DIRECTIVE)
+    assert [(f.key, f.params) for f in result.findings] == [
+        ("import_inline_list", {"count": 2}),
+        ("import_label", {"typed": "4.", "printed": "3."})]
+    assert "# ! " in result.yaml and "số thứ tự gõ là '4.', khi in sẽ là '3.'" in result.yaml
+
+
+def _encoder(kind):
+    """Each run typed in a legacy font: TCVN3 (capitals in .VnTimeH), VNI, or mixed
+    run by run (TCVN3, VNI, Unicode in turn)."""
+    turn = iter(range(10 ** 6))
+
+    def encode(text, capitals):
+        choice = kind if kind != "mixed" else ("tcvn3", "vni", "unicode")[next(turn) % 3]
+        if choice == "tcvn3":
+            return (tcvn3_capitals(text), ".VnTimeH") if capitals else (tcvn3(text), ".VnTime")
+        if choice == "vni":
+            return vni(text), "VNI-Times"
+        return text, "Times New Roman"
+
+    return encode
+
+
+@pytest.mark.parametrize("kind", ["tcvn3", "vni", "mixed"])
+def test_legacy_docx_imports_as_unicode(kind, tmp_path):
+    need(iconv_available(), "iconv is not installed")
+    result = import_file(build_directive(tmp_path / "cu.docx", encode=_encoder(kind)))
+    assert result.directive == Directive.model_validate(DIRECTIVE)
+    assert set(result.legacy.counts) == ({"tcvn3", "vni"} if kind == "mixed" else {kind})
+
+
+# --- bad input -----------------------------------------------------------------------------
+
+
+def _novel(path):
+    document = Document()
+    document.add_heading("Chương 1. Mùa thu năm ấy", level=1)
+    for text in ("Trời đã vào thu. Những cơn gió heo may thổi qua con phố nhỏ, mang theo "
+                 "mùi hoa sữa nồng nàn.", "Cô đứng bên cửa sổ, nhìn dòng người qua lại. "
+                 "Đã ba năm kể từ ngày anh đi.", "“Rồi anh sẽ về,” cô tự nhủ."):
+        document.add_paragraph(text)
+    document.save(path)
+
+
+def _rendered_bytes(path) -> bytes:
+    full = main.render(DATA / "kontum-2020.yaml", path.with_name("full.docx"))
+    data = full.read_bytes()
+    full.unlink()
+    return data
+
+
+def _damaged(path):
+    """A .docx whose document part fails its checksum."""
+    data = bytearray(_rendered_bytes(path))
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        info = package.getinfo("word/document.xml")
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra) + 50
+    data[start:start + 40] = bytes(40)
+    path.write_bytes(bytes(data))
+
+
+def _truncated(path):
+    path.write_bytes(_rendered_bytes(path)[:4000])
+
+
+BAD = {
+    "empty.txt": (lambda p: p.write_bytes(b""), "trống"),
+    "empty.docx": (lambda p: p.write_bytes(b""), "tệp trống"),
+    "blank.md": (lambda p: p.write_text("\n  \n\n", "utf-8"), "trống"),
+    "novel.docx": (_novel, "không giống một văn bản phát động thi đua"),
+    "photo.txt": (lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8),
+                  "nhị phân"),
+    "damaged.docx": (_damaged, "bị hỏng"),
+    "truncated.docx": (_truncated, "không phải tệp .docx"),
+    "zip.docx": (lambda p: zipfile.ZipFile(p, "w").writestr("a.txt", "x"), "không phải văn bản"),
+    "old.doc": (lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0"), ".docx"),
+    "missing.txt": (lambda p: None, "Không tìm thấy"),
+}
+
+
+@pytest.mark.parametrize("name", BAD)
+def test_bad_input_is_refused_and_nothing_written(name, tmp_path):
+    make, words = BAD[name]
+    source = tmp_path / name
+    make(source)
+    before = sorted(p.name for p in tmp_path.iterdir())
+    result = thidua("import", str(source), cwd=tmp_path)
+    assert result.returncode == 2, result.stderr
+    assert words in result.stderr and "Traceback" not in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+
+
+# --- the command line ---------------------------------------------------------------------
+
+
+def test_import_command_writes_yaml_and_a_summary(tmp_path):
+    need(REFERENCE.exists(), f"{REFERENCE} is not beside the repository")
+    source = tmp_path / "nam-2020.txt"
+    source.write_bytes((REFERENCE / REFERENCE_CASES["kontum-2020"][0]).read_bytes())
+    result = thidua("import", str(source))
+    assert result.returncode == 0, result.stderr
+    written = tmp_path / "nam-2020.yaml"
+    assert result.stdout.splitlines()[0] == f"Đã ghi {written}."
+    assert "4 mục" in result.stdout and "13 chỉ tiêu (13 tách được giá trị)" in result.stdout
+    assert "Sẽ in khác bản gốc (2):" in result.stdout
+    assert "dòng 76: chỉ tiêu" in result.stdout
+    assert thidua("validate", str(written)).returncode == 0
+
+    again = thidua("import", str(source))
+    assert again.returncode == 1 and "--force" in again.stderr
+    assert thidua("--lang", "en", "import", str(source), "-o", str(tmp_path / "en.yaml"),
+                  "--force").stdout.startswith("Wrote ")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["en.yaml", "nam-2020.txt",
+                                                          "nam-2020.yaml"]
