@@ -6,6 +6,7 @@ rendered words, the imported model and the findings (warnings and unsure reading
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import os
 import subprocess
@@ -250,18 +251,24 @@ def test_our_docx_imports_as_the_data_file(name, rendered):
     assert differing(imported, expected, {("calendar",)}) == []
 
 
+def without_emphasis(value):
+    if isinstance(value, dict):
+        return {key: without_emphasis(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [without_emphasis(item) for item in value]
+    return value.replace("*", "") if isinstance(value, str) else value
+
+
 @pytest.mark.pdf
-@pytest.mark.parametrize("name", ["kontum-2020", "kontum-2017"])
+@pytest.mark.parametrize("name", [path.stem for path in EXAMPLES])
 def test_our_pdf_imports_as_the_data_file(name, pdfs):
-    """pdftotext -layout: columns split, page numbers and page breaks dropped, lines joined.
-    Italics do not survive a PDF's text layer: they are the only difference."""
+    """pdftotext -layout: the header's columns split, page numbers and breaks dropped,
+    wrapped lines joined, headings told from items without bold. Emphasis does not survive
+    a PDF's text layer: the only difference allowed."""
     imported = import_file(pdfs[name])
-    assert imported.findings == []
-    expected = load_directive(DATA / f"{name}.yaml").model_dump()
-    assert [(path, value.replace("*", "") if value else value) for path, value, _ in
-            differing(imported.directive.model_dump(), expected, {("calendar",)})] == [
-        (path, want.replace("*", "")) for path, _, want in
-        differing(imported.directive.model_dump(), expected, {("calendar",)})]
+    assert [f.key for f in imported.findings] in ([], ["import_issuer_split"])
+    assert differing(without_emphasis(canonical(imported.directive)),
+                     without_emphasis(canonical(load_directive(DATA / f"{name}.yaml")))) == []
 
 
 def test_pdf_without_pdftotext_says_how_to_install_it(monkeypatch, tmp_path):
@@ -396,3 +403,64 @@ def test_import_command_writes_yaml_and_a_summary(tmp_path):
                   "--force").stdout.startswith("Wrote ")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["en.yaml", "nam-2020.txt",
                                                           "nam-2020.yaml"]
+
+
+PORTAL = """\
+UỶ BAN NHÂN DÂN
+HUYỆN ĐĂK TÔ
+CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 25/UBND-NV
+V/v phát động phong trào thi đua
+năm 2023
+Đăk Tô, ngày 15 tháng 02 năm 2023
+
+Kính gửi: Các cơ quan, đơn vị trên địa bàn huyện.
+
+Thực hiện Kế hoạch của Ủy ban nhân dân tỉnh, Ủy ban nhân dân huyện phát động phong trào thi \
+đua năm 2023 với chủ đề "Đoàn kết, kỷ cương, sáng tạo", như sau:
+I. MỤC TIÊU
+Hoàn thành các chỉ tiêu kinh tế - xã hội năm 2023.
+II. CHỈ TIÊU
+Các chỉ tiêu chủ yếu: (1) Tốc độ tăng giá trị sản xuất đạt 9%; (2) Thu ngân sách trên địa \
+bàn đạt 120 tỷ đồng; (3) Tỷ lệ hộ nghèo giảm 4%.
+III. TỔ CHỨC THỰC HIỆN
+1. Phòng Nội vụ theo dõi, tổng hợp kết quả.
+2. Các cơ quan, đơn vị báo cáo trước ngày 15/12/2023.
+Ủy ban nhân dân huyện đề nghị các cơ quan, đơn vị triển khai thực hiện./.
+TM. ỦY BAN NHÂN DÂN
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+(Đã ký)
+Lê Văn An
+Nơi nhận:
+- UBND tỉnh (b/c);
+- Các cơ quan, đơn vị;
+- Lưu: VT, NV.
+"""
+
+
+def test_a_text_copied_from_a_portal(tmp_path):
+    """One paragraph per line, V/v over two lines, Kính gửi on one line, an inline list,
+    the signature above Nơi nhận with "(Đã ký)"; no title: a placeholder, reported."""
+    source = tmp_path / "cong-van.txt"
+    source.write_text(PORTAL, encoding="utf-8")
+    result = import_file(source)
+    data = yaml.safe_load(result.yaml)
+    assert data["issuer"] == {"name": ["UỶ BAN NHÂN DÂN", "HUYỆN ĐĂK TÔ"], "code": "UBND"}
+    assert data["document"] == {
+        "kind": "công văn", "number": 25, "unit": "NV", "place": "Đăk Tô",
+        "date": dt.date(2023, 2, 15), "summary": "phát động phong trào thi đua năm 2023",
+        "title": "[TRÍCH YẾU]"}
+    assert data["addressees"] == ["Các cơ quan, đơn vị trên địa bàn huyện"]
+    assert data["theme"] == "Đoàn kết, kỷ cương, sáng tạo"
+    assert data["body"][1]["content"][0] == "Các chỉ tiêu chủ yếu:"
+    assert [i["unit"] for i in data["body"][1]["content"][1]["indicators"]] == \
+        ["%", "tỷ đồng", "%"]
+    assert data["signature"] == {"authority": "TM.", "on_behalf_of": "ỦY BAN NHÂN DÂN",
+                                 "deputy_for": "CHỦ TỊCH", "title": "PHÓ CHỦ TỊCH",
+                                 "name": "Lê Văn An"}
+    assert data["recipients"] == ["UBND tỉnh (b/c)", "Các cơ quan, đơn vị"]
+    assert data["archive"] == ["VT", "NV"]
+    assert [f.key for f in result.unsure] == ["import_no_title", "import_year"]
+    assert [f.key for f in result.warnings] == ["import_inline_list"]

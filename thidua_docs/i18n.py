@@ -298,7 +298,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "import_no_pdftotext": {
         "vi": "Đọc tệp PDF '{path}' cần chương trình pdftotext (gói poppler-utils): cài bằng "
-              "'apt-get install poppler-utils', hoặc mở PDF, chép chữ ra tệp .txt rồi nhập tệp đó.",
+              "'apt-get install poppler-utils', hoặc mở PDF, chép chữ ra tệp .txt rồi nhập "
+              "tệp đó.",
         "en": "Reading the PDF '{path}' needs pdftotext (package poppler-utils): install it "
               "with 'apt-get install poppler-utils', or copy the PDF's text into a .txt file "
               "and import that.",
@@ -469,11 +470,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "import_found_no_header": {"vi": "KHÔNG có phần đầu", "en": "NO header"},
     "import_found_title": {"vi": "{kind} “{title}”", "en": "{kind} “{title}”"},
     "import_found_body": {
-        "vi": "{preamble} đoạn mở đầu, {roman} mục, {sections} tiêu đề, {items} khoản/điểm, "
+        "vi": "{preamble} đoạn mở đầu, {roman} mục, {sections} mục con, {items} khoản/điểm, "
               "{bullets} gạch đầu dòng, {indicators} chỉ tiêu ({structured} tách được giá trị), "
               "{paragraphs} đoạn văn",
-        "en": "{preamble} opening paragraph(s), {roman} part(s), {sections} heading(s), {items} "
-              "numbered item(s), {bullets} dash item(s), {indicators} indicator(s) "
+        "en": "{preamble} opening paragraph(s), {roman} part(s), {sections} sub-heading(s), "
+              "{items} numbered item(s), {bullets} dash item(s), {indicators} indicator(s) "
               "({structured} with their value read), {paragraphs} paragraph(s)",
     },
     "import_found_closing": {"vi": "đoạn kết", "en": "closing paragraph"},

@@ -23,6 +23,12 @@ is ấ; ơ, ư, đ and the toned i and ỵ are single characters (ô, ö, ñ, í
 keyboard driver (Đào Hải Lâm, ``vni.h``, 2002), row by row: base letter, then
 sắc, huyền, hỏi, ngã, nặng.
 
+No library on PyPI was complete enough to depend on: viparse 0.1.x leaves out
+VNI's ẳ/Ẳ ("aú"), reads ỵ as "yï" (VNI types it "î") and does not restore the
+capitals of a TCVN3 capitals font; vniencoder covers VNI only. The tests check
+every one of the 134 letters against the C library's converter (TCVN3) and
+against VNI's typing rules.
+
 Detection: in a .docx by the font of each run (:func:`font_encoding`); in
 plain text paragraph by paragraph (:func:`detect`), by converting each
 candidate and counting the words that are well-formed Vietnamese syllables:

@@ -138,6 +138,8 @@ def _breaks(previous: Line, line: Line, by_paragraph: bool, typical_gap: int,
     text, before = line.text, previous.text
     if _starts_paragraph(line) or line.heading or previous.heading:
         return True
+    if _HYPHEN_JOIN.search(before) and text[:1].isalnum():
+        return False  # "18/CT-" + "TTg"
     if before.rstrip().endswith("./."):
         return True
     if is_capitals(before) != is_capitals(text):
@@ -148,10 +150,11 @@ def _breaks(previous: Line, line: Line, by_paragraph: bool, typical_gap: int,
         return ends_sentence(before) or not _starts_lower(text)
     if line.gap > typical_gap:
         return True
+    short = previous.indent + len(before) < 0.85 * full
     if ends_sentence(before) and _starts_upper(text):
-        short = previous.indent + len(before) < 0.85 * full
         return short or line.indent > base_indent
-    return False
+    # a short line not ending a sentence, then a capital: a heading ("1. Mục đích")
+    return short and _starts_upper(text) and not _starts_lower(text)
 
 
 def _mode(values: list[int]) -> int:

@@ -132,20 +132,20 @@ def _text_header(lines: list[Line]) -> tuple[Header, int, list[Para]]:
         return Header(), 0, []
     end = max(anchors) + 1
     number_at = next((i for i in anchors if NUMBER.search(lines[i].text)), end)
-    left = [part for i in range(min(number_at, end)) for part in rests[i][:1]
-            if not URGENCY.match(part)]
-    leftovers = [Para(part, ("line", lines[i].number)) for i in range(end)
-                 for part in rests[i][1 if i < number_at else 0:]
-                 if not URGENCY.match(part) and not (i >= number_at and
-                                                     _is_summary(part, header))]
+    left: list[str] = []
+    leftovers: list[Para] = []
     for i in range(end):
-        for part in rests[i]:
+        for position, part in enumerate(rests[i]):
             if URGENCY.match(part):
                 header.urgency = part
             elif i >= number_at and _is_summary(part, header):
                 header.summary.append(part)
+            elif i < number_at and position == 0:
+                left.append(part)  # the left column above the number: the issuer
+            else:
+                leftovers.append(Para(part, ("line", lines[i].number)))
     while end < len(lines) and (URGENCY.match(lines[end].text) or
-                                _summary_continues(lines[end], header)):
+                                _is_summary(lines[end].text, header)):
         if URGENCY.match(lines[end].text):
             header.urgency = lines[end].text
         else:
@@ -158,10 +158,6 @@ def _text_header(lines: list[Line]) -> tuple[Header, int, list[Para]]:
 
 def _is_summary(part: str, header: Header) -> bool:
     return part.startswith("V/v") or bool(header.summary and part[:1].islower())
-
-
-def _summary_continues(line: Line, header: Header) -> bool:
-    return line.text.startswith("V/v") or bool(header.summary and line.text[:1].islower())
 
 
 _LOCALITY = re.compile(r"^(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)\b")
@@ -232,9 +228,11 @@ def _text_tail(lines: list[Line]) -> tuple[Tail, list[Para]]:
             elif tail.label and position == 0 and last_recipient_open and part[:1].islower():
                 tail.recipients[-1] += " " + part
                 last_recipient_open = not part.rstrip().endswith((";", "."))
-            else:
+            elif _signature_like(part) or AUTHORITY.match(part):
                 tail.signature.append(part)
                 last_recipient_open = False
+            else:  # a sentence after the signature or the recipients: no part of them
+                leftovers.append(Para(part, ("line", line.number)))
     signature = [_clean(line) for line in tail.signature]
     if signature:
         tail.signer = signature[-1]

@@ -202,8 +202,7 @@ def _addressees(parts: Parts, paras: list[Para]) -> tuple[list[str], list[Para]]
     if not lines and paras and fold(paras[0].text).startswith("kính gửi"):
         lines.append(paras[0].text)
         position = 1
-        while position < len(paras) and (label_of(paras[position].text) or [None])[0] in (
-                "-", "–", "+", "•"):
+        while position < len(paras) and _dash(paras[position].text):
             lines.append(paras[position].text)
             position += 1
     names = []
@@ -214,6 +213,11 @@ def _addressees(parts: Parts, paras: list[Para]) -> tuple[list[str], list[Para]]
         if text:
             names.append(text)
     return names, paras[position:]
+
+
+def _dash(text: str) -> bool:
+    match = label_of(text)
+    return bool(match and (match.group("dash") or match.group("plus")))
 
 
 def _closing(paras: list[Para]) -> tuple[str | None, list[Para]]:
@@ -321,7 +325,6 @@ def _place(b: _Builder, body: list, stack: list[_Frame], para: Para,
         body.append({"section": _heading_title(rest), "content": []})
         stack[:] = [_Frame(1, ("body", len(body) - 1), body[-1])]
         b.labels[stack[0].path] = (label, where)
-        b.counts["sections"] += 1
         b.counts["roman"] += 1
         return
     numbered = match.group("arabic") or match.group("letter")
@@ -451,11 +454,9 @@ def _is_heading(para: Para, rest: str, following: Para | None) -> bool:
         return True
     if para.bold is not None:
         return para.bold
-    if following is None:
-        return False
-    match = label_of(following.text)
-    return match is None or bool(match.group("dash") or match.group("plus")
-                                 or match.group("letter"))
+    if following is None:  # no formatting to tell: a heading is followed by dashes or text,
+        return False       # an item ("..., trong đó:") by its points a), b)
+    return label_of(following.text) is None or _dash(following.text)
 
 
 # --- lists: bullets that are indicators, punctuation --------------------------------------
