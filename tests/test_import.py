@@ -463,4 +463,4 @@ def test_a_text_copied_from_a_portal(tmp_path):
     assert data["recipients"] == ["UBND tỉnh (b/c)", "Các cơ quan, đơn vị"]
     assert data["archive"] == ["VT", "NV"]
     assert [f.key for f in result.unsure] == ["import_no_title", "import_year"]
-    assert [f.key for f in result.warnings] == ["import_inline_list"]
+    assert [f.key for f in result.warnings] == ["import_inline_list", "import_signed_note"]

@@ -429,6 +429,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "a list written inline (1) ...; (2) ... ({count} entries): printed one per line, "
               "each after a dash",
     },
+    "import_bare_label": {
+        "vi": "số thứ tự '{label}' đứng một mình, không có nội dung: bỏ qua",
+        "en": "the label '{label}' stands alone, without text: left out",
+    },
+    "import_signed_note": {
+        "vi": "dòng \"{text}\" ở chữ ký không in lại",
+        "en": "the line \"{text}\" of the signature block is not printed",
+    },
     "import_braces": {
         "vi": "dấu ngoặc nhọn {{ }} dành cho chỗ thay thế: đã đổi thành ( )",
         "en": "braces {{ }} mark placeholders: printed as ( )",

@@ -62,8 +62,13 @@ def import_file(path: Path, *, encoding: str | None = None) -> ImportResult:
     try:
         directive = Directive.model_validate(recognised.data)
         findings = recognised.findings + _label_findings(directive, recognised)
-    except (ValidationError, NumberingError) as error:
-        raise InputFileError("import_invalid", path=str(path), detail=str(error)) from None
+    except ValidationError as error:
+        detail = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}"
+                           for e in error.errors()[:3])
+        raise InputFileError("import_invalid", path=str(path), detail=detail) from None
+    except NumberingError as error:
+        raise InputFileError("import_invalid", path=str(path),
+                             detail=message(error.message_key, **error.params)) from None
     text = emit.dump(recognised.data, _comments(findings), _preface(path, parts))
     directive = parse_directive(text, str(path))  # what is written must load as it stands
     return ImportResult(text, directive, findings, recognised.counts, parts.legacy, parts)

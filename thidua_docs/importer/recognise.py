@@ -268,12 +268,27 @@ class _Frame:
 def _body(b: _Builder, paras: list[Para]) -> list[dict]:
     body: list[dict] = []
     stack: list[_Frame] = []
+    paras = _join_bare_labels(paras)
     for position, para in enumerate(paras):
         following = paras[position + 1] if position + 1 < len(paras) else None
         _place(b, body, stack, para, following)
     for section in body:
         _finish(b, section.get("content", []), section.get("section", ""))
     return body
+
+
+def _join_bare_labels(paras: list[Para]) -> list[Para]:
+    """A label alone ("1.") with its text in the next paragraph, as some PDFs give it."""
+    joined: list[Para] = []
+    for para in paras:
+        previous = joined[-1] if joined else None
+        match = label_of(previous.text) if previous else None
+        if match and match.end() >= len(previous.text.rstrip("* ")) and \
+                not label_of(para.text) and not para.leftover:
+            joined[-1] = replace(previous, text=f"{previous.text.strip()} {para.text}")
+        else:
+            joined.append(para)
+    return joined
 
 
 def _lead(text: str) -> tuple[str, str] | None:
@@ -321,6 +336,9 @@ def _place(b: _Builder, body: list, stack: list[_Frame], para: Para,
         return
     label = match.group("label")
     rest = (lead[0] if lead else text)[match.end():].strip()
+    if not rest.replace("*", "").strip():
+        b.note("warning", "import_bare_label", where, label=label)
+        return
     if match.group("roman"):
         body.append({"section": _heading_title(rest), "content": []})
         stack[:] = [_Frame(1, ("body", len(body) - 1), body[-1])]
@@ -642,6 +660,9 @@ def _named(preamble: list[str]) -> tuple[str | None, list[str]]:
 def _signature(b: _Builder) -> dict:
     tail = b.parts.tail
     lines = [line for line in tail.signature if line and not _SIGNED.match(line)]
+    for line in tail.signature + [tail.signer or ""]:
+        if _SIGNED.match(line):
+            b.note("warning", "import_signed_note", path=("signature",), text=line)
     name = tail.signer
     if name and (_SIGNED.match(name) or AUTHORITY.match(name)):
         lines.append(name) if AUTHORITY.match(name) else None
