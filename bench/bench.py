@@ -32,7 +32,7 @@ from thidua_docs.render.context import build_context  # noqa: E402
 from thidua_docs.render.docx import _jinja_context, default_template, render_docx  # noqa: E402
 
 SOURCE = REPO / "data" / "kontum-2020.yaml"
-CALENDAR = REPO / "data" / "anniversaries-kontum.yaml"
+CALENDARS = REPO / "data" / "calendars"
 THIDUA = [sys.executable, "-m", "thidua_docs"]
 RESULTS = REPO / "bench" / "RESULTS.md"
 
@@ -52,7 +52,7 @@ def per_doc_ms(function, count: int) -> float:
 def copies(folder: Path, count: int) -> list[str]:
     """*count* copies of the 2020 directive (and its calendar) in *folder*."""
     folder.mkdir(parents=True, exist_ok=True)
-    shutil.copy(CALENDAR, folder)
+    shutil.copytree(CALENDARS, folder / "calendars", dirs_exist_ok=True)
     paths = []
     for index in range(count):
         path = folder / f"d{index:04d}.yaml"

@@ -15,8 +15,8 @@ from thidua_docs import main
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "data"
 REFERENCE = REPO.parent / "shared" / "reference"
-#: The directives in data/ (the anniversary calendars live there too).
-EXAMPLES = sorted(p for p in DATA.glob("*.yaml") if not p.name.startswith("anniversaries"))
+#: The directives in data/ (the anniversary calendars are in data/calendars/).
+EXAMPLES = sorted(DATA.glob("*.yaml"))
 IN_CI = bool(os.environ.get("CI"))
 
 

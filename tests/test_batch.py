@@ -39,8 +39,7 @@ def inputs(tmp_path_factory):
     folder = tmp_path_factory.mktemp("inputs")
     for name in VALID:
         shutil.copy(DATA / f"{name}.yaml", folder)
-    if (DATA / "anniversaries-kontum.yaml").exists():
-        shutil.copy(DATA / "anniversaries-kontum.yaml", folder)
+    shutil.copytree(DATA / "calendars", folder / "calendars")
     (folder / "broken.yaml").write_text("issuer: [\n", encoding="utf-8")
     write_yaml(folder / "no-signature.yaml", directive_data(signature=None))
     return folder
@@ -187,7 +186,7 @@ def test_parallel_runs_write_whole_files(inputs, tmp_path):
         target = tmp_path / "in" / f"d{i:02d}.yaml"
         target.parent.mkdir(exist_ok=True)
         shutil.copy(DATA / "kontum-2020.yaml", target)
-    shutil.copy(DATA / "anniversaries-kontum.yaml", tmp_path / "in")
+    shutil.copytree(DATA / "calendars", tmp_path / "in" / "calendars")
     sources = sorted(str(p) for p in (tmp_path / "in").glob("d*.yaml"))
     out = tmp_path / "out"
     command = [sys.executable, "-m", "thidua_docs", "render", *sources, "-o", f"{out}/",

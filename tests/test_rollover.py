@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 
@@ -24,7 +25,8 @@ REFERENCE_ANNIVERSARIES = [
     "130 năm Ngày sinh Chủ tịch Hồ Chí Minh (19/5/1890-19/5/2020)",
     "90 năm Ngày truyền thống Đảng bộ tỉnh (25/9/1930-25/9/2020)",
 ]
-KONTUM = DATA / "anniversaries-kontum.yaml"
+CALENDARS = DATA / "calendars"
+KONTUM = CALENDARS / "anniversaries-kontum.yaml"
 
 
 def thidua(*args):
@@ -37,8 +39,8 @@ def thidua(*args):
 def rolled(tmp_path_factory):
     """kontum-2020.yaml and its calendar copied to a folder, rolled over to 2021 there."""
     folder = tmp_path_factory.mktemp("new")
-    for path in (SOURCE, KONTUM):
-        (folder / path.name).write_bytes(path.read_bytes())
+    (folder / SOURCE.name).write_bytes(SOURCE.read_bytes())
+    shutil.copytree(CALENDARS, folder / "calendars")
     return main.new_year(folder / SOURCE.name, 2021, folder / "kontum-2021.yaml")
 
 
@@ -179,7 +181,7 @@ def test_new_refuses_to_overwrite_and_same_year(rolled, tmp_path):
     assert result.returncode == 2 and not (tmp_path / "x.yaml").exists()
     copy = tmp_path / "kontum-2020.yaml"
     copy.write_text(SOURCE.read_text("utf-8"), "utf-8")
-    (tmp_path / KONTUM.name).write_text(KONTUM.read_text("utf-8"), "utf-8")
+    shutil.copytree(CALENDARS, tmp_path / "calendars")
     result = thidua("new", str(copy))
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "kontum-2021.yaml").exists()
@@ -221,10 +223,10 @@ def test_known_round_anniversaries(year, wording):
 
 
 def test_calendar_entries_have_sources_and_real_dates():
-    for path in (DATA / "anniversaries.yaml", KONTUM):
+    for path in (CALENDARS / "anniversaries.yaml", KONTUM):
         calendar = load_model(path, Calendar)
         assert all(event.source for event in calendar.events)
-    assert len(load_model(DATA / "anniversaries.yaml", Calendar).events) >= 25
+    assert len(load_model(CALENDARS / "anniversaries.yaml", Calendar).events) >= 25
 
 
 def test_anniversaries_cli(tmp_path):

@@ -72,8 +72,8 @@ def _same_day(date: dt.date, year: int) -> dt.date:
 def default_calendar() -> Path:
     """The national calendar: the repository's data/ or the installed copy."""
     candidates = [
-        Path(__file__).resolve().parents[1] / "data" / CALENDAR_NAME,
-        Path(sys.prefix) / "share" / "thidua-docs" / "data" / CALENDAR_NAME,
+        Path(__file__).resolve().parents[1] / "data" / "calendars" / CALENDAR_NAME,
+        Path(sys.prefix) / "share" / "thidua-docs" / "calendars" / CALENDAR_NAME,
     ]
     return next((path for path in candidates if path.is_file()), candidates[0])
 
