@@ -464,3 +464,35 @@ def test_a_text_copied_from_a_portal(tmp_path):
     assert data["archive"] == ["VT", "NV"]
     assert [f.key for f in result.unsure] == ["import_no_title", "import_year"]
     assert [f.key for f in result.warnings] == ["import_inline_list", "import_signed_note"]
+
+
+def test_word_automatic_numbering_reads_as_labels(tmp_path):
+    """Lists numbered by Word itself (List Number, List Bullet) carry no label in their
+    text; the importer reads the numbering and places them as typed labels. A body left
+    unjustified does not make the lines above Nơi nhận a signature."""
+    document = Document()
+    for text in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                 "Số: 3/UBND-VP", "Kon Tum, ngày 02 tháng 01 năm 2024",
+                 "PHÁT ĐỘNG PHONG TRÀO THI ĐUA NĂM 2024",
+                 "Ủy ban nhân dân phát động phong trào thi đua như sau:", "I. MỤC TIÊU"):
+        document.add_paragraph(text)
+    for text in ("Hoàn thành nhiệm vụ.", "Xây dựng cơ quan vững mạnh."):
+        document.add_paragraph(text, style="List Number")
+    document.add_paragraph("II. NỘI DUNG")
+    for text in ("Thi đua lao động giỏi;", "Thi đua tiết kiệm."):
+        document.add_paragraph(text, style="List Bullet")
+    for text in ("Đề nghị các đơn vị thực hiện./.", "Nơi nhận:", "- Như trên;", "- Lưu: VT."):
+        document.add_paragraph(text)
+    document.save(tmp_path / "tu-dong.docx")
+    result = import_file(tmp_path / "tu-dong.docx")
+    data = yaml.safe_load(result.yaml)
+    assert data["body"] == [
+        {"section": "Mục tiêu", "content": [
+            {"items": ["Hoàn thành nhiệm vụ.", "Xây dựng cơ quan vững mạnh."]}]},
+        {"section": "Nội dung", "content": [
+            {"bullets": ["Thi đua lao động giỏi;", "Thi đua tiết kiệm."]}]}]
+    assert data["closing"] == "Đề nghị các đơn vị thực hiện"
+    assert data["document"]["title"] == "PHÁT ĐỘNG PHONG TRÀO THI ĐUA NĂM 2024"
+    assert data["year"] == 2024
+    assert {f.key for f in result.unsure} == {"import_no_issuer", "import_no_signer",
+                                             "import_no_signer_title"}

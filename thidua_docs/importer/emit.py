@@ -29,8 +29,8 @@ def dump(data: dict, comments: dict[Path, list[str]] | None = None,
     _mapping(data, (), 0, comments, lines)
     text = "\n".join(lines) + "\n"
     if _load(text) != _load(yaml.safe_dump(data, allow_unicode=True, sort_keys=False)):
-        return "\n".join(lines[: len(preface) + 1]) + yaml.safe_dump(
-            data, allow_unicode=True, sort_keys=False, width=WIDTH)
+        head = "".join(f"{line}\n" for line in lines[: len(preface) + 1] if preface)
+        return head + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=WIDTH)
     return text
 
 
@@ -81,6 +81,8 @@ def _mapping(data: dict, path: Path, indent: int, comments, lines: list[str],
         if isinstance(value, dict):
             lines.append(head)
             _mapping(value, here, indent + 2, comments, lines)
+        elif isinstance(value, (list, dict)) and not value:
+            lines.append(f"{head} {'[]' if isinstance(value, list) else '{}'}")
         elif isinstance(value, list) and key == "archive":
             lines.append(f"{head} [{', '.join(_plain(v) for v in value)}]")
         elif isinstance(value, list):

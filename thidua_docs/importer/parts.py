@@ -17,8 +17,10 @@ from dataclasses import dataclass, field
 from docx.oxml.ns import qn
 from docx.text.run import Run
 
-from thidua_docs.check.anatomy import Anatomy, analyse, fold
+from thidua_docs.check.anatomy import analyse, fold
+from thidua_docs.check.reader import all_paragraphs
 from thidua_docs.effective import FormatResolver
+from thidua_docs.importer.numbering import AutoLabels
 from thidua_docs.importer.paragraphs import Line, Para, join_lines
 from thidua_docs.importer.sources import DocxSource, LegacyReport, TextSource
 
@@ -250,6 +252,7 @@ def _docx_parts(source: DocxSource) -> Parts:
     # and what continues it in its own cell; the rest goes back to the body
     doc.summary = [line for position, line in enumerate(doc.summary)
                    if position == 0 or line.container == "table"]
+    _trim_signature(doc)
     texts = lambda lines: [line.stripped for line in lines]  # noqa: E731
     header = Header(
         parent=texts(doc.parent), issuer=texts(doc.issuer),
@@ -257,44 +260,54 @@ def _docx_parts(source: DocxSource) -> Parts:
         urgency=doc.urgency.stripped if doc.urgency else None,
         place_date=doc.place_date.stripped if doc.place_date else None,
         national=doc.national is not None, motto=doc.motto is not None)
-    used = {id(line) for line in (
-        [doc.national, doc.motto, doc.number, doc.urgency, doc.place_date, doc.recipients_label,
-         doc.signer] + doc.parent + doc.issuer + doc.summary + doc.title + doc.addressees
-        + doc.recipients + doc.signature) if line is not None}
+    head = [doc.national, doc.motto, doc.number, doc.urgency, doc.place_date] + doc.parent \
+        + doc.issuer + doc.summary
+    tail_lines = [doc.recipients_label, doc.signer] + doc.recipients + doc.signature
+    used = {id(line) for line in head + tail_lines + doc.title + doc.addressees if line}
+    header_end = max((line.number for line in head if line), default=0)
+    tail_start = min((line.number for line in tail_lines if line), default=10 ** 9)
     resolver = doc.resolver
-    title = [_docx_para(doc, resolver, [line]) for line in doc.title] or None
-    header_end = max((line.number for line in doc.lines if id(line) in used and line not in
-                      doc.title + doc.addressees and (doc.recipients_label is None or
-                      line.number < doc.recipients_label.number)), default=0)
-    body_numbers = {line.number for line in doc.body} | {
-        line.number for line in doc.lines if id(line) not in used and line.container == "body"
-        and header_end < line.number < min((l.number for l in doc.body), default=0)}
-    first = min(body_numbers, default=0)
-    last = max(body_numbers, default=0)
+    auto = AutoLabels(source.document).read(all_paragraphs(source.document))
+    title = [_docx_para(auto, resolver, [line]) for line in doc.title] or None
     body: list[Para] = []
     leftovers: list[tuple[str, Para]] = []
     groups: dict[int, list] = {}
     for line in doc.lines:
-        if id(line) in used:
-            continue
-        groups.setdefault(line.number, []).append(line)
+        if id(line) not in used:
+            groups.setdefault(line.number, []).append(line)
     for number, lines in groups.items():
-        para = _docx_para(doc, resolver, lines)
-        if number in body_numbers:
-            body.append(para)
-        elif first <= number <= last:  # e.g. a table inside the body: kept in place
-            para.leftover = "body"
-            body.append(para)
+        para = _docx_para(auto, resolver, lines)
+        if number <= header_end:
+            leftovers.append(("header", para))
+        elif number >= tail_start:
+            leftovers.append(("end", para))
         else:
-            leftovers.append(("header" if number < first else "end", para))
+            if lines[0].container != "body":  # e.g. a table inside the body: kept in place
+                para.leftover = "body"
+            body.append(para)
     tail = Tail(doc.recipients_label is not None, texts(doc.recipients),
                 texts(doc.signature), doc.signer.stripped if doc.signer else None)
     return Parts("docx", header, title, texts(doc.addressees), body, tail, source.legacy,
                  leftovers)
 
 
-def _docx_para(doc: Anatomy, resolver: FormatResolver, lines: list) -> Para:
-    """One paragraph of a .docx: text with inline emphasis markers and whole-paragraph hints."""
+def _trim_signature(doc) -> None:
+    """A signature typed as paragraphs above Nơi nhận: the checker takes every line up to
+    the last justified one; keep only the lines that read as a signature block."""
+    lines = doc.signature + ([doc.signer] if doc.signer else [])
+    if not lines or any(line.container == "table" or line.part > 0 for line in lines):
+        return
+    start = len(lines)
+    while start > 0 and (_signature_like(lines[start - 1].stripped)
+                         or AUTHORITY.match(lines[start - 1].stripped)):
+        start -= 1
+    kept = lines[start:]
+    doc.signature, doc.signer = kept[:-1], (kept[-1] if kept else None)
+
+
+def _docx_para(auto: dict, resolver: FormatResolver, lines: list) -> Para:
+    """One paragraph of a .docx: text with inline emphasis markers and whole-paragraph hints;
+    the label of Word's automatic numbering (*auto*) before it, as if typed."""
     paragraph = lines[0].paragraph
     pieces: list[tuple[str, bool, bool]] = []
     for element in _runs(paragraph._p):
@@ -309,6 +322,8 @@ def _docx_para(doc: Anatomy, resolver: FormatResolver, lines: list) -> Para:
     text = "".join(_marked(t, b and not bold, i and not italic and not (b and not bold))
                    for t, b, i in _merge(pieces))
     alignment = resolver.paragraph(paragraph).alignment
+    if paragraph._p in auto:
+        text = f"{auto[paragraph._p]} {text}"
     return Para(" ".join(text.split()), ("paragraph", lines[0].number), bold, italic,
                 alignment == "center", False, [line.stripped for line in lines])
 
