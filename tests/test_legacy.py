@@ -152,3 +152,20 @@ def test_convert_legacy_command(tmp_path):
     assert nothing.returncode == 0 and "không ghi" in nothing.stdout
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cu-unicode.txt", "cu.txt", "ep.txt",
                                                           "moi.txt"]
+
+
+def test_tcvn3_u_horn_saved_as_a_soft_hyphen(tmp_path):
+    """TCVN3's ư is byte 0xAD, the soft hyphen: Word may keep it as <w:softHyphen/>."""
+    from docx.oxml import OxmlElement
+
+    document = Document()
+    run = document.add_paragraph().add_run("n")
+    run.font.name = ".VnTime"
+    run._r.append(OxmlElement("w:softHyphen"))
+    text = OxmlElement("w:t")
+    text.text = "íc ta"
+    run._r.append(text)
+    document.save(tmp_path / "nuoc.docx")
+    data, report = convert_file(tmp_path / "nuoc.docx")
+    (tmp_path / "out.docx").write_bytes(data)
+    assert Document(str(tmp_path / "out.docx")).paragraphs[0].text == "nước ta"

@@ -513,6 +513,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "convert_written": {
         "vi": "Đã ghi {path}: {counts}.", "en": "Wrote {path}: {counts}.",
     },
+    "convert_pdf": {
+        "vi": "'{path}': convert-legacy đọc tệp .docx, .txt, .md; chữ trong PDF được chuyển "
+              "bảng mã khi nhập bằng 'thidua import'.",
+        "en": "'{path}': convert-legacy reads .docx, .txt and .md files; a PDF's text is "
+              "converted when imported with 'thidua import'.",
+    },
     "convert_nothing": {
         "vi": "'{path}' không có đoạn nào ở bảng mã TCVN3 hay VNI: không ghi tệp nào.",
         "en": "'{path}' has no TCVN3 or VNI paragraph: nothing written.",

@@ -664,8 +664,10 @@ def _signature(b: _Builder) -> dict:
         if _SIGNED.match(line):
             b.note("warning", "import_signed_note", path=("signature",), text=line)
     name = tail.signer
-    if name and (_SIGNED.match(name) or AUTHORITY.match(name)):
-        lines.append(name) if AUTHORITY.match(name) else None
+    if name and (AUTHORITY.match(name) or is_capitals(name)):
+        lines.append(name)  # a title line, no name under it (an unsigned draft)
+        name = None
+    elif name and _SIGNED.match(name):
         name = None
     signature: dict = {}
     if lines and AUTHORITY.match(lines[0]):

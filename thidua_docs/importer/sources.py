@@ -256,7 +256,7 @@ def convert_file(path: Path, encoding: str | None = None) -> tuple[bytes | None,
         document.save(buffer)
         return buffer.getvalue(), report
     if kind_of(path) == "pdf":
-        raise InputFileError("import_unsupported", path=str(path), suffix=path.suffix)
+        raise InputFileError("convert_pdf", path=str(path))
     raw = read_source(path)
     if _binary(raw):
         raise InputFileError("import_binary", path=str(path))
