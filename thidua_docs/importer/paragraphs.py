@@ -4,9 +4,10 @@ Text copied from a PDF breaks every line where the page did, often with a
 blank line between lines, and splits paragraphs across page breaks. A line
 starts a new paragraph when it carries a label (I., 1., a), -, +), when more
 blank lines than usual precede it, when the paragraph before ends with "./.",
-when the case changes from a capitals heading to running text, or when the
-line before ends a sentence and is either short (the last line of its
-paragraph) or followed by an indented line. Otherwise it continues the
+when the case changes from a capitals heading to running text, when the line
+before ends a sentence and is either short (the last line of its paragraph)
+or followed by an indented line, or when a short line without end mark (a
+heading: "1. Mục đích") is followed by a capital. Otherwise it continues the
 paragraph before: "18/CT-" + "TTg" joins without a space, anything else with
 one.
 
@@ -18,7 +19,7 @@ mode*: lines join only where a sentence was visibly cut ("khen" / "thưởng").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 #: Labels a clerk types: I., 1., a), -, +.
 LABEL = re.compile(
@@ -55,7 +56,6 @@ class Para:
     italic: bool | None = None
     centered: bool | None = None
     heading: bool = False
-    lines: list[str] = field(default_factory=list)
     #: Set on text the parts could not place ("header", "body", "end").
     leftover: str | None = None
 
@@ -121,12 +121,11 @@ def join_lines(lines: list[Line]) -> list[Para]:
         if previous is None or _breaks(previous, line, by_paragraph, typical_gap,
                                        base_indent, full):
             paragraphs.append(Para(line.text, ("line", line.number), line.bold, line.italic,
-                                   None, line.heading, [line.text]))
+                                   None, line.heading))
         else:
             para = paragraphs[-1]
             glue = "" if _HYPHEN_JOIN.search(para.text) and line.text[:1].isalnum() else " "
             para.text += glue + line.text
-            para.lines.append(line.text)
             para.bold = para.bold and line.bold if para.bold is not None else None
             para.italic = para.italic and line.italic if para.italic is not None else None
         previous = line

@@ -325,7 +325,7 @@ def _docx_para(auto: dict, resolver: FormatResolver, lines: list) -> Para:
     if paragraph._p in auto:
         text = f"{auto[paragraph._p]} {text}"
     return Para(" ".join(text.split()), ("paragraph", lines[0].number), bold, italic,
-                alignment == "center", False, [line.stripped for line in lines])
+                alignment == "center")
 
 
 def _runs(p):
