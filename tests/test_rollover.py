@@ -114,7 +114,7 @@ def test_the_new_file_renders_only_when_indicators_are_updated(rolled, tmp_path)
     draft = main.render(path, tmp_path / "draft.docx", draft=True)
     marked = [p for p in document_paragraphs(open_docx(draft)) if "[chưa cập nhật]" in p.text]
     assert len(marked) == 13  # one paragraph per indicator
-    shaded = [r for r in marked[0].runs if r._r.xpath("./w:rPr/w:shd[@w:fill='FFFF00']")]
+    shaded = [r for r in marked[0].runs if r._r.xpath("./w:rPr/w:highlight[@w:val='yellow']")]
     assert "".join(r.text for r in shaded) == \
         "Tốc độ tăng tổng sản phẩm (GRDP) đạt trên 12% [chưa cập nhật]"
 

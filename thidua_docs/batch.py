@@ -6,6 +6,7 @@ was written or what went wrong, and the others go on.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import multiprocessing
 import signal
@@ -70,6 +71,7 @@ def render_docx_files(jobs: list[Job], *, workers: int, template: Path | None, f
                 progress(outcomes[-1])
         return outcomes
     _prepare(template)  # once, before the fork: every worker inherits it ready
+    gc.freeze()  # keep the inherited objects out of the workers' collections (no copy-on-write)
     context = multiprocessing.get_context("fork")
     chunk = max(1, min(16, len(jobs) // (workers * 4)))
     outcomes = []

@@ -23,7 +23,22 @@ from thidua_docs.text import NAMED, unknown_placeholders
 from thidua_docs.vnformat import nfc
 
 FieldPath = tuple[str | int, ...]
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """libyaml's parser with the implicit tag of each plain scalar memoised: the same keys
+    and words recur in every directive, and resolving them is most of the parse."""
+
+    _resolved: dict[tuple, str] = {}
+
+    def resolve(self, kind, value, implicit):
+        if kind is not yaml.ScalarNode:
+            return super().resolve(kind, value, implicit)
+        key = (value, implicit)
+        tag = self._resolved.get(key)
+        if tag is None:
+            tag = super().resolve(kind, value, implicit)
+            if len(self._resolved) < 100_000:
+                self._resolved[key] = tag
+        return tag
 
 
 class _Located:

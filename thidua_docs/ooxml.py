@@ -6,17 +6,18 @@ numbers; no other module builds XML elements.
 
 from __future__ import annotations
 
+from html import escape
+
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from lxml import etree
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm
 from docx.styles.style import ParagraphStyle
-from docx.table import Table, _Cell
+from docx.table import Table
 from docx.text.paragraph import Paragraph
+from lxml import etree
 
 TWIPS_PER_PT = 20
-TWIPS_PER_MM = 1440 / 25.4
 
 
 def _child(parent, tag: str):
@@ -43,6 +44,25 @@ def set_run_fonts(rpr, font: str, *, lang: str | None = None, color: str | None 
         _child(rpr, "w:color").set(qn("w:val"), color)
     if lang:
         _child(rpr, "w:lang").set(qn("w:val"), lang)
+
+
+def run_xml(text: str, *, bold: bool = False, italic: bool = False,
+            highlight: str | None = None) -> str:
+    """The WordprocessingML of one run of *text* (escaped), its properties in schema order."""
+    properties = ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "") + \
+        (f'<w:highlight w:val="{highlight}"/>' if highlight else "")
+    if properties:
+        properties = f"<w:rPr>{properties}</w:rPr>"
+    return f'<w:r>{properties}<w:t xml:space="preserve">{escape(text, quote=False)}</w:t></w:r>'
+
+
+def soft_hyphens_to_text(run) -> None:
+    """Turn a run's w:softHyphen marks back into the character U+00AD in a w:t."""
+    for hyphen in run.findall(qn("w:softHyphen")):
+        text = OxmlElement("w:t")
+        text.text = "\xad"
+        hyphen.addprevious(text)
+        run.remove(hyphen)
 
 
 def set_document_defaults(document, font: str, size_pt: float, lang: str, color: str) -> None:
@@ -109,6 +129,7 @@ _PPR_ORDER = ("pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "
               "kinsoku", "wordWrap", "overflowPunct", "topLinePunct", "autoSpaceDE",
               "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid", "spacing", "ind",
               "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc")
+_PPR_RANK = {name: rank for rank, name in enumerate(_PPR_ORDER)}
 _W = qn("w:p")[:-1]  # "{namespace}"
 
 
@@ -121,21 +142,13 @@ def set_horizontal_indents(p, left_twips: int, right_twips: int | None = None) -
         p.insert(0, ppr)
     ind = ppr.find(_W + "ind")
     if ind is None:
-        ind = etree.SubElement(ppr, _W + "ind")
-        position = _PPR_ORDER.index("ind")
-        before = [child for child in ppr if child is not ind and
-                  child.tag.startswith(_W) and child.tag[len(_W):] in _PPR_ORDER and
-                  _PPR_ORDER.index(child.tag[len(_W):]) < position]
+        ind = etree.Element(_W + "ind")
+        limit = _PPR_RANK["ind"]
+        before = [child for child in ppr if _PPR_RANK.get(child.tag[len(_W):], 99) < limit]
         ppr.insert(ppr.index(before[-1]) + 1 if before else 0, ind)
     ind.set(_W + "left", str(max(0, int(left_twips))))
     if right_twips is not None:
         ind.set(_W + "right", str(max(0, int(right_twips))))
-
-
-def cell_width_twips(cell: _Cell) -> int:
-    """The width of a table cell as written in its w:tcW."""
-    tc_width = cell._tc.tcPr.find(qn("w:tcW"))
-    return int(tc_width.get(qn("w:w")))
 
 
 def borderless_fixed_table(table: Table, widths_mm: list[float]) -> None:

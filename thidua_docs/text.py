@@ -61,6 +61,8 @@ class Span:
 
 def spans(text: str) -> list[Span]:
     """Split *text* on its inline emphasis markers."""
+    if "*" not in text:
+        return [Span(text)] if text else []
     result: list[Span] = []
     pos = 0
     for match in _EMPHASIS.finditer(text):

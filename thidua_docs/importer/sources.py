@@ -18,10 +18,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from thidua_docs import legacy
+from thidua_docs import legacy, ooxml
 from thidua_docs.check.reader import open_document
 from thidua_docs.effective import FormatResolver
 from thidua_docs.exceptions import InputFileError
@@ -222,21 +221,11 @@ def _run_text(run) -> str:
 
 def _convert_run(run, encoding: str, convert) -> None:
     if encoding == legacy.TCVN3:  # TCVN3 ư (0xAD) is a soft hyphen to Word
-        for hyphen in run.findall(qn("w:softHyphen")):
-            text = OxmlElement("w:t")
-            text.text = "\xad"
-            hyphen.addprevious(text)
-            run.remove(hyphen)
+        ooxml.soft_hyphens_to_text(run)
     for node in run.iter(qn("w:t")):
         if node.text:
             node.text = convert(node.text)
-    properties = run.get_or_add_rPr()
-    fonts = properties.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        properties.insert(0, fonts)
-    for attribute in ("w:ascii", "w:hAnsi", "w:cs"):
-        fonts.set(qn(attribute), LEGACY_FONT)
+    ooxml.set_run_fonts(run.get_or_add_rPr(), LEGACY_FONT)
 
 
 def convert_file(path: Path, encoding: str | None = None) -> tuple[bytes | None, LegacyReport]:

@@ -29,8 +29,8 @@ HEADER_DISTANCE_MM = 10
 HEADER_LEFT_COLUMN_MM = 62
 SIGNATURE_LEFT_COLUMN_MM = 75
 
-#: Shading (hex RGB) behind draft values still awaiting this year's figure.
-DRAFT_SHADING = "FFFF00"
+#: Word highlight colour of draft values still awaiting this year's figure.
+DRAFT_HIGHLIGHT = "yellow"
 
 #: Length of the line under the Tiêu ngữ, as a fraction of the text above it.
 TIEU_NGU_RULE_FRACTION = 1.0

@@ -61,6 +61,8 @@ def build_context(directive: Directive) -> Context:
     doc = directive.document
 
     def text(value: str) -> str:
+        if "{" not in value:
+            return value
         return expand(value, year=directive.year, named={
             "theme": directive.theme, "anniversaries": "; ".join(directive.anniversaries)})
 

@@ -10,11 +10,11 @@ import zipfile
 from dataclasses import fields
 from pathlib import Path
 
-from docxtpl import DocxTemplate, RichText
+from docxtpl import DocxTemplate
 from jinja2 import Environment
 from lxml import etree
 
-from thidua_docs import layout
+from thidua_docs import layout, ooxml
 from thidua_docs.exceptions import TemplateError
 from thidua_docs.render.context import Context, build_context
 from thidua_docs.render.fitting import StyleFacts, body_width_twips, fit_to_text
@@ -72,8 +72,8 @@ class CompiledTemplate:
                       if info.filename != DOCUMENT_PART]
         self._whole_template = any(_TAGS.search(blob) for _, blob in others
                                    if blob.lstrip()[:1] == b"<")
-        source = re.sub(r"<w:p([ >])", r"\n<w:p\1", template.patch_xml(template.get_xml()))
-        self._body = Environment(autoescape=True).from_string(source)
+        self._body = Environment(autoescape=True).from_string(
+            template.patch_xml(template.get_xml()))
         self._resolve_listing = template.resolve_listing
         self._facts = StyleFacts(template.docx.styles)
         self._body_twips = body_width_twips(template.docx)
@@ -85,9 +85,10 @@ class CompiledTemplate:
         """The .docx bytes for one template *context*."""
         if self._whole_template:
             return self._render_with_docxtpl(context)
-        xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", self._body.render(context))
-        xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%") \
-            .replace("%_}", "%}")
+        xml = self._body.render(context)
+        if "{_" in xml or "_}" in xml:  # braces docxtpl escaped in the template's own text
+            xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%") \
+                .replace("%_}", "%}")
         if any(char in xml for char in "\t\a\n\f"):
             xml = self._resolve_listing(xml)
         root = copy.deepcopy(self._root)
@@ -115,17 +116,26 @@ def _load_template(path: Path) -> DocxTemplate:
     return template
 
 
-def _rich(spans: list[Span]) -> RichText:
-    rich = RichText()
-    for span in spans:
-        rich.add(span.text, bold=span.bold, italic=span.italic,
-                 highlight=layout.DRAFT_SHADING if span.highlight else None)
-    return rich
+class Runs:
+    """The runs a ``{{r ...}}`` tag prints: raw WordprocessingML, not escaped again."""
+
+    __slots__ = ("xml",)
+
+    def __init__(self, spans: list[Span]) -> None:
+        self.xml = "".join(
+            ooxml.run_xml(span.text, bold=span.bold, italic=span.italic,
+                          highlight=layout.DRAFT_HIGHLIGHT if span.highlight else None)
+            for span in spans)
+
+    def __html__(self) -> str:
+        return self.xml
+
+    __str__ = __html__
 
 
 def _jinja_context(context: Context) -> dict:
     values = {field.name: getattr(context, field.name) for field in fields(context)}
-    values["preamble"] = [_rich(spans) for spans in context.preamble]
-    values["blocks"] = [{"style": p.style, "text": _rich(p.spans)} for p in context.blocks]
-    values["closing"] = _rich(context.closing) if context.closing else None
+    values["preamble"] = [Runs(spans) for spans in context.preamble]
+    values["blocks"] = [{"style": p.style, "text": Runs(p.spans)} for p in context.blocks]
+    values["closing"] = Runs(context.closing) if context.closing else None
     return values

@@ -12,7 +12,6 @@ from __future__ import annotations
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 from docx.shared import Length
-from lxml import etree
 
 from thidua_docs import layout, ooxml
 from thidua_docs.layout.metrics import longest_line_pt, text_width_pt
@@ -62,8 +61,8 @@ def _inherited(style, read):
 
 
 _W_P, _W_T, _W_TC = qn("w:p"), qn("w:t"), qn("w:tc")
-_STYLE_ID = etree.XPath("string(w:pPr/w:pStyle/@w:val)", namespaces={"w": qn("w:p")[1:-2]})
 _W_PSTYLE, _W_VAL = qn("w:pStyle"), qn("w:val")
+_W_PPR_STYLE = f"{qn('w:pPr')}/{_W_PSTYLE}"
 
 
 def _fitted_paragraphs(root):
@@ -73,8 +72,9 @@ def _fitted_paragraphs(root):
             yield style.getparent().getparent()
 
 
-def _style_id(p) -> str:
-    return _STYLE_ID(p)
+def _style_id(p) -> str | None:
+    style = p.find(_W_PPR_STYLE)
+    return style.get(_W_VAL) if style is not None else None
 
 
 def _text(p) -> str:
