@@ -84,6 +84,9 @@ INVALID = {
     "bad number": (directive_data(body=[{"section": "A", "content": [{"indicators": [
         {"name": "GRDP", "value": "mười hai"}]}]}]), None,
         "body[0].content[0].indicators[0].value", ["mười hai"]),
+    "ambiguous number": (directive_data(body=[{"section": "A", "content": [{"indicators": [
+        {"name": "Thu ngân sách", "value": 3.505, "unit": "tỷ đồng"}]}]}]), None,
+        "body[0].content[0].indicators[0].value", ["3505", '"3.505"', '"3,505"']),
     "unknown placeholder": (directive_data(preamble=["Năm {nam}"]), None, "preamble[0]",
                             ["{nam}"]),
     "too deep numbering": (directive_data(body=[{"section": "A", "content": [{"items": [

@@ -97,6 +97,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "thiếu chức vụ người ký 'title' (ví dụ Chủ tịch, Phó Chủ tịch)",
         "en": "the signer's 'title' is missing (e.g. Chủ tịch, Phó Chủ tịch)",
     },
+    "ambiguous_number": {
+        "vi": "số {written} dễ hiểu nhầm: nếu là số nguyên hãy ghi {whole} hoặc \"{written}\" "
+              "(trong ngoặc kép, dấu chấm phân cách hàng nghìn); nếu là số thập phân hãy ghi "
+              "\"{decimal}\"",
+        "en": "{written} is ambiguous: for the whole number write {whole} or \"{written}\" "
+              "(in quotes, Vietnamese thousands); for a decimal write \"{decimal}\"",
+    },
     "value_error": {"vi": "giá trị không hợp lệ: {detail}", "en": "invalid value: {detail}"},
     "unknown_placeholder": {
         "vi": "không hiểu chỗ thay thế '{{{name}}}': chỉ dùng {{theme}}, {{year}}, {{year-1}}, "

@@ -6,9 +6,12 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic_core import PydanticCustomError
 
 from thidua_docs.vnformat import format_number, format_range
 
+#: A YAML float like 3.505: a clerk writing Vietnamese thousands most likely meant 3505.
+_AMBIGUOUS_FLOAT = re.compile(r"^[1-9]\d{0,2}\.\d{3}$")
 _VI_NUMBER = re.compile(r"^-?\d{1,3}(\.\d{3})*(,\d+)?$|^-?\d+(,\d+)?$")
 
 
@@ -36,6 +39,12 @@ class Quantity(BaseModel):
     def _from_yaml(cls, data: object) -> object:
         if isinstance(data, bool):
             raise ValueError("a number is expected, not yes/no")
+        if isinstance(data, float) and _AMBIGUOUS_FLOAT.match(repr(data)):
+            written = repr(data)
+            raise PydanticCustomError(
+                "ambiguous_number", "{written} is ambiguous: write {whole} or {decimal}",
+                {"written": written, "whole": written.replace(".", ""),
+                 "decimal": written.replace(".", ",")})
         if isinstance(data, (int, float)):
             return {"low": Decimal(str(data))}
         if isinstance(data, str):
