@@ -1,7 +1,9 @@
-"""The story of one run: load the YAML, render it, write the .docx.
+"""The story of each job, one function per job: render (load the YAML, render it,
+write the .docx), validate, next year's draft, anniversaries, diff, import and
+legacy conversion.
 
 A library first: the CLI verbs in ``commands/`` are thin shells over these
-functions.
+functions (batches and PDFs are in ``batch``).
 """
 
 from __future__ import annotations
