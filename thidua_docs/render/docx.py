@@ -8,6 +8,7 @@ import re
 import sys
 import zipfile
 from dataclasses import fields
+from functools import lru_cache
 from pathlib import Path
 
 from docxtpl import DocxTemplate
@@ -25,8 +26,11 @@ from thidua_docs.text import Span
 TEMPLATE_NAME = "phat_dong.docx"
 DOCUMENT_PART = "word/document.xml"
 
+
+@lru_cache(maxsize=1)
 def default_template() -> Path:
-    """The bundled template: the repository's templates/ or the installed copy."""
+    """The bundled template: the repository's templates/ or the installed copy (looked
+    up once per process, not once per document)."""
     candidates = [
         Path(__file__).resolve().parents[2] / "templates" / TEMPLATE_NAME,
         Path(sys.prefix) / "share" / "thidua-docs" / "templates" / TEMPLATE_NAME,
