@@ -15,35 +15,89 @@ from docx.shared import Mm
 from docx.styles.style import ParagraphStyle
 from docx.table import Table
 from docx.text.paragraph import Paragraph
-from lxml import etree
 
 TWIPS_PER_PT = 20
 
 
-def _child(parent, tag: str):
-    """The child *tag* of *parent*, appended when absent (for rPr children, whose
-    order Word does not enforce)."""
-    element = parent.find(qn(tag))
+#: The child order of every element we write into, as ISO/IEC 29500 and Office's own
+#: schema declare it (the sequences python-docx's oxml layer declares for w:rPr, w:pPr,
+#: w:tblPr and w:styles, completed where python-docx declares only some children).
+#: Every child this module adds goes through child() or insert_child(), which place it
+#: by this table: nothing is appended at the end of a parent by hand.
+SCHEMA_ORDER: dict[str, tuple[str, ...]] = {
+    "w:styles": ("w:docDefaults", "w:latentStyles", "w:style"),
+    "w:docDefaults": ("w:rPrDefault", "w:pPrDefault"),
+    "w:rPrDefault": ("w:rPr",),
+    "w:rPr": ("w:rStyle", "w:rFonts", "w:b", "w:bCs", "w:i", "w:iCs", "w:caps", "w:smallCaps",
+              "w:strike", "w:dstrike", "w:outline", "w:shadow", "w:emboss", "w:imprint",
+              "w:noProof", "w:snapToGrid", "w:vanish", "w:webHidden", "w:color", "w:spacing",
+              "w:w", "w:kern", "w:position", "w:sz", "w:szCs", "w:highlight", "w:u",
+              "w:effect", "w:bdr", "w:shd", "w:fitText", "w:vertAlign", "w:rtl", "w:cs",
+              "w:em", "w:lang", "w:eastAsianLayout", "w:specVanish", "w:oMath", "w:rPrChange"),
+    "w:p": ("w:pPr",),  # then the runs, in document order
+    "w:pPr": ("w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr",
+              "w:widowControl", "w:numPr", "w:suppressLineNumbers", "w:pBdr", "w:shd",
+              "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
+              "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi",
+              "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
+              "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection",
+              "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId",
+              "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange"),
+    "w:pBdr": ("w:top", "w:left", "w:bottom", "w:right", "w:between", "w:bar"),
+    "w:tblPr": ("w:tblStyle", "w:tblpPr", "w:tblOverlap", "w:bidiVisual",
+                "w:tblStyleRowBandSize", "w:tblStyleColBandSize", "w:tblW", "w:jc",
+                "w:tblCellSpacing", "w:tblInd", "w:tblBorders", "w:shd", "w:tblLayout",
+                "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription",
+                "w:tblPrChange"),
+    # Office orders left/start and right/end this way (ISO puts start and end first).
+    "w:tblBorders": ("w:top", "w:left", "w:start", "w:bottom", "w:right", "w:end",
+                     "w:insideH", "w:insideV"),
+    "w:tblCellMar": ("w:top", "w:left", "w:start", "w:bottom", "w:right", "w:end"),
+}
+_RANKS = {qn(parent): {qn(tag): rank for rank, tag in enumerate(children)}
+          for parent, children in SCHEMA_ORDER.items()}
+
+
+def insert_child(parent, element):
+    """Insert *element* into *parent* at its place in SCHEMA_ORDER and return it.
+
+    Raises KeyError for a parent or child the table does not know: a new kind of
+    edit must first say where its element goes. Works on python-docx and plain lxml
+    elements alike."""
+    ranks = _RANKS[parent.tag]
+    rank = ranks[element.tag]
+    later = len(ranks)  # children the table does not list (runs, extensions) come last
+    for index, sibling in enumerate(parent):
+        if ranks.get(sibling.tag, later) > rank:
+            parent.insert(index, element)
+            return element
+    parent.append(element)
+    return element
+
+
+def child(parent, tag: str, **attributes: str):
+    """The child *tag* ("w:rFonts") of *parent*, inserted at its schema place when absent;
+    *attributes* ("val" → w:val) are set on it."""
+    name = qn(tag)
+    element = parent.find(name)
     if element is None:
-        element = OxmlElement(tag)
-        parent.append(element)
+        element = insert_child(parent, parent.makeelement(name))
+    for attribute, value in attributes.items():
+        element.set(qn(f"w:{attribute}"), value)
     return element
 
 
 def set_run_fonts(rpr, font: str, *, lang: str | None = None, color: str | None = None) -> None:
     """Name *font* for every script (ascii, hAnsi, cs, eastAsia) in an rPr element."""
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        rpr.insert(0, fonts)
+    fonts = child(rpr, "w:rFonts")
     for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
         fonts.attrib.pop(qn(attr), None)  # theme fonts would override the named font
     for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
         fonts.set(qn(attr), font)
     if color:
-        _child(rpr, "w:color").set(qn("w:val"), color)
+        child(rpr, "w:color", val=color)
     if lang:
-        _child(rpr, "w:lang").set(qn("w:val"), lang)
+        child(rpr, "w:lang", val=lang)
 
 
 def run_xml(text: str, *, bold: bool = False, italic: bool = False,
@@ -68,14 +122,10 @@ def soft_hyphens_to_text(run) -> None:
 def set_document_defaults(document, font: str, size_pt: float, lang: str, color: str) -> None:
     """Font, size, language and colour of the document defaults (w:docDefaults)."""
     styles = document.styles.element
-    defaults = styles.find(qn("w:docDefaults"))
-    if defaults is None:
-        defaults = OxmlElement("w:docDefaults")
-        styles.insert(0, defaults)
-    rpr = _child(_child(defaults, "w:rPrDefault"), "w:rPr")
+    rpr = child(child(child(styles, "w:docDefaults"), "w:rPrDefault"), "w:rPr")
     set_run_fonts(rpr, font, lang=lang, color=color)
     for tag in ("w:sz", "w:szCs"):
-        _child(rpr, tag).set(qn("w:val"), str(round(size_pt * 2)))
+        child(rpr, tag, val=str(round(size_pt * 2)))
 
 
 def set_style_id(style: ParagraphStyle, style_id: str) -> None:
@@ -86,16 +136,6 @@ def set_style_font(style: ParagraphStyle, font: str, lang: str, color: str) -> N
     set_run_fonts(style.element.get_or_add_rPr(), font, lang=lang, color=color)
 
 
-# Children of w:pPr that follow w:pBdr and w:contextualSpacing (ECMA-376 order).
-_AFTER_BORDERS = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap",
-                  "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN",
-                  "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
-                  "w:contextualSpacing")
-_AFTER_CONTEXTUAL = ("w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection",
-                     "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId",
-                     "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
-
-
 #: The sides of a paragraph border, in the order w:pBdr holds them.
 BORDER_SIDES = ("top", "left", "bottom", "right")
 
@@ -103,52 +143,23 @@ BORDER_SIDES = ("top", "left", "bottom", "right")
 def set_borders(style: ParagraphStyle, sides: tuple[str, ...], weight_eighths: int, color: str,
                 space_pt: float) -> None:
     """Solid lines along the given *sides* of paragraphs of *style*, *space_pt* from the text."""
-    ppr = style.element.get_or_add_pPr()
-    borders = ppr.find(qn("w:pBdr"))
-    if borders is None:
-        borders = ppr.insert_element_before(OxmlElement("w:pBdr"),
-                                            *_AFTER_BORDERS, *_AFTER_CONTEXTUAL)
-    for side in (side for side in BORDER_SIDES if side in sides):
-        line = OxmlElement(f"w:{side}")
-        for name, value in (("val", "single"), ("sz", str(weight_eighths)),
-                            ("space", str(round(space_pt))), ("color", color)):
-            line.set(qn(f"w:{name}"), value)
-        borders.append(line)
+    borders = child(style.element.get_or_add_pPr(), "w:pBdr")
+    for side in sides:
+        child(borders, f"w:{side}", val="single", sz=str(weight_eighths),
+              space=str(round(space_pt)), color=color)
 
 
 def set_contextual_spacing(style: ParagraphStyle) -> None:
     """Ignore spacing between paragraphs of the same style (w:contextualSpacing)."""
-    ppr = style.element.get_or_add_pPr()
-    if ppr.find(qn("w:contextualSpacing")) is None:
-        ppr.insert_element_before(OxmlElement("w:contextualSpacing"), *_AFTER_CONTEXTUAL)
-
-
-# Children of w:pPr, in the order ECMA-376 requires (up to w:jc).
-_PPR_ORDER = ("pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl",
-              "numPr", "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens",
-              "kinsoku", "wordWrap", "overflowPunct", "topLinePunct", "autoSpaceDE",
-              "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid", "spacing", "ind",
-              "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc")
-_PPR_RANK = {name: rank for rank, name in enumerate(_PPR_ORDER)}
-_W = qn("w:p")[:-1]  # "{namespace}"
+    child(style.element.get_or_add_pPr(), "w:contextualSpacing")
 
 
 def set_horizontal_indents(p, left_twips: int, right_twips: int | None = None) -> None:
     """Direct left and right indents of the w:p element *p*; None leaves the right one to
     the style. Works on plain lxml elements as well as python-docx ones."""
-    ppr = p.find(_W + "pPr")
-    if ppr is None:
-        ppr = etree.SubElement(p, _W + "pPr")
-        p.insert(0, ppr)
-    ind = ppr.find(_W + "ind")
-    if ind is None:
-        ind = etree.Element(_W + "ind")
-        limit = _PPR_RANK["ind"]
-        before = [child for child in ppr if _PPR_RANK.get(child.tag[len(_W):], 99) < limit]
-        ppr.insert(ppr.index(before[-1]) + 1 if before else 0, ind)
-    ind.set(_W + "left", str(max(0, int(left_twips))))
+    ind = child(child(p, "w:pPr"), "w:ind", left=str(max(0, int(left_twips))))
     if right_twips is not None:
-        ind.set(_W + "right", str(max(0, int(right_twips))))
+        ind.set(qn("w:right"), str(max(0, int(right_twips))))
 
 
 def borderless_fixed_table(table: Table, widths_mm: list[float]) -> None:
@@ -157,22 +168,13 @@ def borderless_fixed_table(table: Table, widths_mm: list[float]) -> None:
     for tag in ("w:tblBorders", "w:tblStyle"):
         for element in tbl_pr.findall(qn(tag)):
             tbl_pr.remove(element)
-    borders = OxmlElement("w:tblBorders")
+    borders = child(tbl_pr, "w:tblBorders")
     for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        element = OxmlElement(f"w:{side}")
-        element.set(qn("w:val"), "nil")
-        borders.append(element)
-    tbl_pr.append(borders)
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    tbl_pr.append(layout)
-    margins = OxmlElement("w:tblCellMar")
+        child(borders, f"w:{side}", val="nil")
+    child(tbl_pr, "w:tblLayout", type="fixed")
+    margins = child(tbl_pr, "w:tblCellMar")
     for side in ("left", "right"):
-        element = OxmlElement(f"w:{side}")
-        element.set(qn("w:w"), "0")
-        element.set(qn("w:type"), "dxa")
-        margins.append(element)
-    tbl_pr.append(margins)
+        child(margins, f"w:{side}", w="0", type="dxa")
     table.autofit = False
     for column, width in zip(table.columns, widths_mm):
         column.width = Mm(width)
