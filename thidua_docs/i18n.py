@@ -105,6 +105,14 @@ MESSAGES: dict[str, dict[str, str]] = {
               "(in quotes, Vietnamese thousands); for a decimal write \"{decimal}\"",
     },
     "value_error": {"vi": "giá trị không hợp lệ: {detail}", "en": "invalid value: {detail}"},
+    "number_unquoted_form": {
+        "vi": "không hiểu số {written}: số không có ngoặc kép chỉ gồm chữ số và có thể một dấu "
+              "chấm thập phân (3505, 62.85); số viết kiểu Việt Nam thì đặt trong ngoặc kép "
+              "(\"3.505\", \"62,85\")",
+        "en": "cannot read the number {written}: an unquoted number is digits with at most one "
+              "decimal point (3505, 62.85); a number written the Vietnamese way goes in quotes "
+              "(\"3.505\", \"62,85\")",
+    },
     "unknown_placeholder": {
         "vi": "không hiểu chỗ thay thế '{{{name}}}': chỉ dùng {{theme}}, {{year}}, {{year-1}}, "
               "{{year+1}} (và {{value}} trong chỉ tiêu)",

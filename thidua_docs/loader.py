@@ -18,6 +18,7 @@ from thidua_docs.exceptions import InputFileError, InvalidInputError, Problem
 from thidua_docs.i18n import message
 from thidua_docs.structure import Directive, Indicator
 from thidua_docs.structure.directive import BLOCK_KEYS, with_unit
+from thidua_docs.structure.quantity import Numeral
 from thidua_docs.structure.numbering import NumberingError, label_body
 from thidua_docs.text import NAMED, unknown_placeholders
 from thidua_docs.vnformat import nfc
@@ -83,11 +84,23 @@ class _Located:
             except ValueError:
                 self.problems.append((path, node.start_mark, "bad_date", {"value": node.value}))
                 return None
+        if tag in _NUMBER_TAGS:
+            return _numeral(node)
         constructor = yaml.SafeLoader("")
         try:
             return constructor.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError:
             return nfc(str(node.value))
+
+
+#: Tags YAML gives unquoted numbers (12, 62.8, 18.000, 012, 1_000, 0x1A, .inf).
+_NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+
+
+def _numeral(node: yaml.ScalarNode) -> Numeral:
+    """An unquoted number as its source text: YAML would read 18.000 as the float 18.0 and
+    012 as the octal 10; the models read the digits the clerk typed."""
+    return Numeral(node.value)
 
 
 M = TypeVar("M", bound=BaseModel)

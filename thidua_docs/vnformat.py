@@ -51,18 +51,27 @@ def point_letter(index: int) -> str:
     return VIETNAMESE_POINT_LETTERS[index - 1]
 
 
-@lru_cache(maxsize=4096)
 def format_number(value: Decimal | int | float, min_digits: int = 0) -> str:
-    """A number the Vietnamese way: 3.505 ; 62,85 ; 1.000.000 ; -12,5.
+    """A number the Vietnamese way, with the digits it was written with: 3.505 ; 62,85 ;
+    62,80 (a typed trailing zero stays) ; 1.000.000 ; -12,5.
 
-    *min_digits* pads whole numbers with leading zeros, as in "03 xã".
+    *min_digits* pads the whole part with leading zeros, as in "03 xã" (a number
+    written with leading zeros is printed without thousands dots, as typed).
     """
+    return _format_number(str(value), min_digits)
+
+
+@lru_cache(maxsize=4096)
+def _format_number(text: str, min_digits: int) -> str:
+    # Keyed by the text, not the Decimal: Decimal("62.80") == Decimal("62.8") prints otherwise.
     from babel.numbers import format_decimal  # Babel loads on the first number printed
 
-    text = format_decimal(Decimal(str(value)), locale="vi", decimal_quantization=False)
-    if min_digits and "," not in text and not text.startswith("-"):
-        text = text.zfill(min_digits)
-    return text
+    value = Decimal(text)
+    exponent = value.as_tuple().exponent
+    decimals = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    pattern = ("0" * min_digits if min_digits > 1 else "#,##0") + \
+        ("." + "0" * decimals if decimals else "")
+    return format_decimal(value, format=pattern, locale="vi")
 
 
 def format_range(low: str, high: str | None) -> str:

@@ -1,4 +1,11 @@
-"""Numeric values of indicators: a number or a range, printed the Vietnamese way."""
+"""Numeric values of indicators: a number or a range, printed the Vietnamese way.
+
+A value prints with exactly the digits the clerk typed. It is written either as
+an unquoted YAML number (``3505``, ``62.85``: the dot is a decimal point) or as
+a quoted Vietnamese string (``"3.505"``, ``"62,85"``: dots group thousands, the
+comma is the decimal point; ``"03"`` keeps its zero; ``"24-25"`` is a range). An
+unquoted number that could be either (``18.000``, ``3.505``) is refused.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +15,27 @@ from decimal import Decimal, InvalidOperation
 from pydantic import BaseModel, ConfigDict, model_validator
 from pydantic_core import PydanticCustomError
 
+from thidua_docs.i18n import MESSAGES
 from thidua_docs.vnformat import format_number, format_range
 
-#: A YAML float like 3.505: a clerk writing Vietnamese thousands most likely meant 3505.
-_AMBIGUOUS_FLOAT = re.compile(r"^[1-9]\d{0,2}\.\d{3}$")
-_VI_NUMBER = re.compile(r"^-?\d{1,3}(\.\d{3})*(,\d+)?$|^-?\d+(,\d+)?$")
+
+class Numeral(str):
+    """The source text of an unquoted YAML number (``18.000``, ``012``, ``62.80``), as the
+    loader read it: the float or octal YAML would make of it is never used."""
+
+    __slots__ = ()
+
+
+#: An unquoted number as a clerk writes one: digits, then maybe a decimal point and digits.
+_NUMERAL = re.compile(r"(?P<sign>[-+]?)(?P<whole>\d+)(?:\.(?P<fraction>\d+))?")
+#: Could be Vietnamese thousands (18.000 = eighteen thousand) as well as a decimal.
+_AMBIGUOUS = re.compile(r"[1-9]\d{0,2}\.\d{3}")
+_VI_NUMBER = re.compile(r"^-?[1-9]\d{0,2}(\.\d{3})+(,\d+)?$|^-?\d+(,\d+)?$")
+
+
+def _leading_zeros_width(whole: str) -> int:
+    """The digits to print of a whole part typed with leading zeros ("03" → 2), else 0."""
+    return len(whole) if len(whole) > 1 and whole.startswith("0") else 0
 
 
 def parse_vietnamese_number(text: str) -> tuple[Decimal, int]:
@@ -21,8 +44,30 @@ def parse_vietnamese_number(text: str) -> tuple[Decimal, int]:
     if not _VI_NUMBER.match(text):
         raise ValueError(f"'{text}' is not a number written the Vietnamese way (3.505 ; 62,85)")
     digits = text.replace(".", "").replace(",", ".")
-    width = len(digits) if digits.startswith("0") and len(digits) > 1 and "." not in digits else 0
-    return Decimal(digits), width
+    return Decimal(digits), _leading_zeros_width(digits.lstrip("-").split(".")[0])
+
+
+def ambiguous(written: str) -> PydanticCustomError:
+    """The error for a number that reads as thousands or as a decimal (3.505)."""
+    return PydanticCustomError(
+        "ambiguous_number", "{written} is ambiguous: write {whole} or {decimal}",
+        {"written": written, "whole": written.replace(".", ""),
+         "decimal": written.replace(".", ",")})
+
+
+def parse_numeral(text: str) -> tuple[Decimal, int]:
+    """Parse an unquoted YAML number from its source text (``62.8``, ``012``); return the
+    value with the decimals typed and the leading-zero width. ``18.000`` is ambiguous."""
+    match = _NUMERAL.fullmatch(text.strip())
+    if match is None:
+        raise PydanticCustomError("number_unquoted_form",
+                                  MESSAGES["number_unquoted_form"]["en"], {"written": text})
+    if match["fraction"] is not None and _AMBIGUOUS.fullmatch(
+            f"{match['whole']}.{match['fraction']}"):
+        raise ambiguous(text.strip())
+    number = match["sign"] + match["whole"] + (f".{match['fraction']}" if match["fraction"]
+                                                 is not None else "")
+    return Decimal(number), _leading_zeros_width(match["whole"])
 
 
 class Quantity(BaseModel):
@@ -32,38 +77,24 @@ class Quantity(BaseModel):
 
     low: Decimal
     high: Decimal | None = None
+    #: Leading-zero widths of the two ends as typed ("03-05": 2 and 2).
     min_digits: int = 0
+    high_digits: int = 0
 
     @model_validator(mode="before")
     @classmethod
     def _from_yaml(cls, data: object) -> object:
         if isinstance(data, bool):
             raise ValueError("a number is expected, not yes/no")
-        if isinstance(data, float) and _AMBIGUOUS_FLOAT.match(repr(data)):
-            written = repr(data)
-            raise PydanticCustomError(
-                "ambiguous_number", "{written} is ambiguous: write {whole} or {decimal}",
-                {"written": written, "whole": written.replace(".", ""),
-                 "decimal": written.replace(".", ",")})
+        if isinstance(data, Numeral):
+            low, width = parse_numeral(data)
+            return {"low": low, "min_digits": width}
         if isinstance(data, (int, float)):
-            return {"low": Decimal(str(data))}
+            return {"low": _python_number(data)[0]}
         if isinstance(data, str):
-            parts = [p for p in re.split(r"\s*-\s*", data.strip()) if p]
-            if len(parts) not in (1, 2) or data.strip().startswith("-") and len(parts) == 2:
-                raise ValueError(f"'{data}' is neither a number nor a range such as 24-25")
-            try:
-                parsed = [parse_vietnamese_number(p) for p in parts]
-            except (ValueError, InvalidOperation) as exc:
-                raise ValueError(str(exc)) from None
-            return {
-                "low": parsed[0][0],
-                "high": parsed[1][0] if len(parsed) == 2 else None,
-                "min_digits": parsed[0][1],
-            }
+            return _from_text(data)
         if isinstance(data, list):
-            if len(data) != 2 or not all(isinstance(x, (int, float)) for x in data):
-                raise ValueError("a range is written [low, high], e.g. [24, 25]")
-            return {"low": Decimal(str(data[0])), "high": Decimal(str(data[1]))}
+            return _from_pair(data)
         return data
 
     @model_validator(mode="after")
@@ -73,5 +104,38 @@ class Quantity(BaseModel):
         return self
 
     def __str__(self) -> str:
-        high = None if self.high is None else format_number(self.high, self.min_digits)
+        high = None if self.high is None else format_number(self.high, self.high_digits)
         return format_range(format_number(self.low, self.min_digits), high)
+
+
+def _python_number(data: int | float | Numeral) -> tuple[Decimal, int]:
+    """An unquoted number, from its source text or (built in Python) from its value."""
+    if isinstance(data, Numeral):
+        return parse_numeral(data)
+    if isinstance(data, float) and _AMBIGUOUS.fullmatch(repr(data)):
+        raise ambiguous(repr(data))
+    return Decimal(str(data)), 0
+
+
+def _from_text(data: str) -> dict:
+    """A quoted Vietnamese number or range: "3.505", "62,85", "03", "24-25"."""
+    parts = [p for p in re.split(r"\s*-\s*", data.strip()) if p]
+    if len(parts) not in (1, 2) or data.strip().startswith("-") and len(parts) == 2:
+        raise ValueError(f"'{data}' is neither a number nor a range such as 24-25")
+    try:
+        parsed = [parse_vietnamese_number(p) for p in parts]
+    except (ValueError, InvalidOperation) as exc:
+        raise ValueError(str(exc)) from None
+    return {"low": parsed[0][0], "min_digits": parsed[0][1],
+            "high": parsed[1][0] if len(parsed) == 2 else None,
+            "high_digits": parsed[1][1] if len(parsed) == 2 else 0}
+
+
+def _from_pair(data: list) -> dict:
+    """A range written [low, high] with two unquoted numbers."""
+    if len(data) != 2 or not all(isinstance(x, (int, float, Numeral)) and
+                                 not isinstance(x, bool) for x in data):
+        raise ValueError("a range is written [low, high], e.g. [24, 25]")
+    ends = [_python_number(x) for x in data]
+    return {"low": ends[0][0], "min_digits": ends[0][1],
+            "high": ends[1][0], "high_digits": ends[1][1]}
