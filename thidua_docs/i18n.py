@@ -105,6 +105,14 @@ MESSAGES: dict[str, dict[str, str]] = {
               "(in quotes, Vietnamese thousands); for a decimal write \"{decimal}\"",
     },
     "value_error": {"vi": "giá trị không hợp lệ: {detail}", "en": "invalid value: {detail}"},
+    "number_vietnamese_form": {
+        "vi": "không hiểu số {written}: trong ngoặc kép, số viết kiểu Việt Nam, dấu chấm phân "
+              "cách hàng nghìn, dấu phẩy thập phân (\"3.505\", \"62,85\", \"03\"), khoảng "
+              "giá trị có gạch nối (\"24-25\"); không có ngoặc kép thì 3505 hoặc 62.85",
+        "en": "cannot read the number {written}: in quotes, a number is written the Vietnamese "
+              "way, dots grouping thousands and a decimal comma (\"3.505\", \"62,85\", \"03\"),"
+              " a range with a hyphen (\"24-25\"); unquoted, write 3505 or 62.85",
+    },
     "number_unquoted_form": {
         "vi": "không hiểu số {written}: số không có ngoặc kép chỉ gồm chữ số và có thể một dấu "
               "chấm thập phân (3505, 62.85); số viết kiểu Việt Nam thì đặt trong ngoặc kép "

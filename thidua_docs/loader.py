@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from pathlib import Path
 from typing import Any, TypeVar, get_args
 
@@ -76,6 +77,8 @@ class _Located:
 
     def _scalar(self, node: yaml.ScalarNode, path: FieldPath) -> Any:
         tag = node.tag
+        if _is_number(node):
+            return Numeral(node.value)
         if tag == "tag:yaml.org,2002:str":
             return nfc(node.value)
         if tag == "tag:yaml.org,2002:timestamp":
@@ -84,8 +87,6 @@ class _Located:
             except ValueError:
                 self.problems.append((path, node.start_mark, "bad_date", {"value": node.value}))
                 return None
-        if tag in _NUMBER_TAGS:
-            return _numeral(node)
         constructor = yaml.SafeLoader("")
         try:
             return constructor.construct_object(node, deep=True)
@@ -95,12 +96,16 @@ class _Located:
 
 #: Tags YAML gives unquoted numbers (12, 62.8, 18.000, 012, 1_000, 0x1A, .inf).
 _NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+#: Unquoted digits YAML leaves as text (08, 028: not octal), numbers all the same.
+_DIGITS = re.compile(r"[-+]?\d+(\.\d+)?")
 
 
-def _numeral(node: yaml.ScalarNode) -> Numeral:
-    """An unquoted number as its source text: YAML would read 18.000 as the float 18.0 and
-    012 as the octal 10; the models read the digits the clerk typed."""
-    return Numeral(node.value)
+def _is_number(node: yaml.ScalarNode) -> bool:
+    """Whether *node* is an unquoted number, to be read from its source text (a Numeral):
+    YAML would make 18.000 the float 18.0 and 012 the octal 10."""
+    if node.style:  # quoted or a block scalar: text (libyaml gives plain scalars "")
+        return False
+    return node.tag in _NUMBER_TAGS or _DIGITS.fullmatch(node.value) is not None
 
 
 M = TypeVar("M", bound=BaseModel)

@@ -10,7 +10,7 @@ unquoted number that could be either (``18.000``, ``3.505``) is refused.
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict, model_validator
 from pydantic_core import PydanticCustomError
@@ -30,6 +30,7 @@ class Numeral(str):
 _NUMERAL = re.compile(r"(?P<sign>[-+]?)(?P<whole>\d+)(?:\.(?P<fraction>\d+))?")
 #: Could be Vietnamese thousands (18.000 = eighteen thousand) as well as a decimal.
 _AMBIGUOUS = re.compile(r"[1-9]\d{0,2}\.\d{3}")
+_VI_RANGE = re.compile(r"(?P<low>-?[^\s-]+)(?:\s*-\s*(?P<high>[^\s-]+))?")
 _VI_NUMBER = re.compile(r"^-?[1-9]\d{0,2}(\.\d{3})+(,\d+)?$|^-?\d+(,\d+)?$")
 
 
@@ -38,11 +39,17 @@ def _leading_zeros_width(whole: str) -> int:
     return len(whole) if len(whole) > 1 and whole.startswith("0") else 0
 
 
+def _not_vietnamese(written: str) -> PydanticCustomError:
+    return PydanticCustomError("number_vietnamese_form",
+                               MESSAGES["number_vietnamese_form"]["en"], {"written": written})
+
+
 def parse_vietnamese_number(text: str) -> tuple[Decimal, int]:
-    """Parse "3.505", "62,85" or "03"; return the value and its leading-zero width."""
+    """Parse "3.505", "62,85" or "03"; return the value and its leading-zero width (a
+    PydanticCustomError for any other text)."""
     text = text.strip()
     if not _VI_NUMBER.match(text):
-        raise ValueError(f"'{text}' is not a number written the Vietnamese way (3.505 ; 62,85)")
+        raise _not_vietnamese(text)
     digits = text.replace(".", "").replace(",", ".")
     return Decimal(digits), _leading_zeros_width(digits.lstrip("-").split(".")[0])
 
@@ -119,16 +126,12 @@ def _python_number(data: int | float | Numeral) -> tuple[Decimal, int]:
 
 def _from_text(data: str) -> dict:
     """A quoted Vietnamese number or range: "3.505", "62,85", "03", "24-25"."""
-    parts = [p for p in re.split(r"\s*-\s*", data.strip()) if p]
-    if len(parts) not in (1, 2) or data.strip().startswith("-") and len(parts) == 2:
-        raise ValueError(f"'{data}' is neither a number nor a range such as 24-25")
-    try:
-        parsed = [parse_vietnamese_number(p) for p in parts]
-    except (ValueError, InvalidOperation) as exc:
-        raise ValueError(str(exc)) from None
-    return {"low": parsed[0][0], "min_digits": parsed[0][1],
-            "high": parsed[1][0] if len(parsed) == 2 else None,
-            "high_digits": parsed[1][1] if len(parsed) == 2 else 0}
+    match = _VI_RANGE.fullmatch(data.strip())
+    if match is None or match["low"].startswith("-") and match["high"]:
+        raise _not_vietnamese(data)
+    low, low_digits = parse_vietnamese_number(match["low"])
+    high, high_digits = parse_vietnamese_number(match["high"]) if match["high"] else (None, 0)
+    return {"low": low, "min_digits": low_digits, "high": high, "high_digits": high_digits}
 
 
 def _from_pair(data: list) -> dict:
