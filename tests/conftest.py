@@ -87,3 +87,16 @@ def document_paragraphs(document) -> list:
 
 def open_docx(path: Path):
     return Document(str(path))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def every_docx_of_ours_is_valid(tmp_path_factory):
+    """At the end of the session, every .docx of ours that any test wrote (made from our
+    template; see tests/ooxml_audit.py) passes ../shared/ooxml/validate.py, checked by one
+    validator process. A file broken on purpose is named *.invalid.docx."""
+    yield
+    import ooxml_audit
+
+    if ooxml_audit.available():
+        errors = ooxml_audit.audit(tmp_path_factory.getbasetemp())
+        assert not errors, "\n".join([f"{len(errors)} OOXML errors:"] + errors[:40])
