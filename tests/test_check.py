@@ -147,7 +147,7 @@ def _damaged(path, rendered):
 @pytest.mark.parametrize("name", BAD_FILES)
 def test_unreadable_files_exit_2_with_a_clear_message(name, tmp_path, rendered):
     make, words = BAD_FILES[name]
-    path = tmp_path / "bad.docx"
+    path = tmp_path / "bad.invalid.docx"  # broken on purpose: the OOXML audit skips it
     make(path, rendered)
     result = thidua("check", str(path))
     assert result.returncode == 2, result.stdout + result.stderr

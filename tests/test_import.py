@@ -361,7 +361,7 @@ BAD = {
     "novel.docx": (_novel, "không giống một văn bản phát động thi đua"),
     "photo.txt": (lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8),
                   "nhị phân"),
-    "damaged.docx": (_damaged, "bị hỏng"),
+    "damaged.invalid.docx": (_damaged, "bị hỏng"),  # .invalid: the OOXML audit skips it
     "truncated.docx": (_truncated, "không phải tệp .docx"),
     "zip.docx": (lambda p: zipfile.ZipFile(p, "w").writestr("a.txt", "x"), "không phải văn bản"),
     "old.doc": (lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0"), ".docx"),
