@@ -3,7 +3,8 @@
 
 One validator process checks the template and every kind of document we produce: each
 example, a draft, all signing forms, every document kind (with V/v, urgency, Kính gửi),
-convert-legacy output, a batch's outputs and imported-then-rendered directives. A broken
+convert-legacy output, a batch's outputs, and directives imported (ours and real ones of
+other offices) then rendered. A broken
 copy proves the validator is wired in. (conftest.py also validates, at the end of the
 session, every .docx of ours that any test wrote.)
 """
@@ -32,11 +33,13 @@ from helpers import directive_data, write_yaml
 from legacy_text import tcvn3
 from test_forms import SIGNATURES
 from thidua_docs import main, ooxml
+from thidua_docs.exceptions import InputFileError
 from thidua_docs.structure.kinds import KIND_CODES
 
 pytestmark = pytest.mark.skipif(not ooxml_audit.available(), reason=ooxml_audit.ABSENT)
 
 TEMPLATE = REPO / "templates" / "phat_dong.docx"
+WILD = REPO.parent / "shared" / "wild"
 LEGACY_TEXT = ["ủy ban nhân dân tỉnh phát động phong trào thi đua năm 2025",
                "cộng hòa xã hội chủ nghĩa việt nam"]
 
@@ -100,6 +103,21 @@ def _imported(folder: Path, rendered: dict[str, Path]) -> dict[str, Path]:
     return documents
 
 
+def _imported_wild(folder: Path) -> dict[str, Path]:
+    """Every sixth real directive of ../shared/wild imported and rendered (the others are
+    not directives: the importer refuses them)."""
+    documents = {}
+    for source in sorted(WILD.glob("*.docx"))[::6]:
+        try:
+            yaml_path, _ = main.import_document(source, folder / f"wild-{source.stem}.yaml")
+        except InputFileError:
+            continue
+        documents[f"wild {source.stem}"] = main.render(yaml_path,
+                                                       folder / f"wild-{source.stem}.docx")
+    assert len(documents) >= 3 or not WILD.is_dir()
+    return documents
+
+
 @pytest.fixture(scope="module")
 def documents(rendered, tmp_path_factory) -> dict[str, Path]:
     """Name → .docx of every kind of document the suite renders."""
@@ -114,7 +132,8 @@ def documents(rendered, tmp_path_factory) -> dict[str, Path]:
              **_kinds(folder),
              "convert-legacy": _legacy(folder),
              **_batch(folder),
-             **_imported(folder, rendered)}
+             **_imported(folder, rendered),
+             **_imported_wild(folder)}
     return found
 
 
