@@ -22,8 +22,9 @@ TWIPS_PER_PT = 20
 #: The child order of every element we write into, as ISO/IEC 29500 and Office's own
 #: schema declare it (the sequences python-docx's oxml layer declares for w:rPr, w:pPr,
 #: w:tblPr and w:styles, completed where python-docx declares only some children).
-#: Every child this module adds goes through child() or insert_child(), which place it
-#: by this table: nothing is appended at the end of a parent by hand.
+#: Every property element this module adds goes through child() or insert_child(), which
+#: place it by this table: no property is appended at the end of a parent by hand (only
+#: run content, which is in reading order, is appended).
 SCHEMA_ORDER: dict[str, tuple[str, ...]] = {
     "w:styles": ("w:docDefaults", "w:latentStyles", "w:style"),
     "w:docDefaults": ("w:rPrDefault", "w:pPrDefault"),

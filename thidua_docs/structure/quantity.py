@@ -93,11 +93,9 @@ class Quantity(BaseModel):
     def _from_yaml(cls, data: object) -> object:
         if isinstance(data, bool):
             raise ValueError("a number is expected, not yes/no")
-        if isinstance(data, Numeral):
-            low, width = parse_numeral(data)
+        if isinstance(data, (Numeral, int, float)):  # a Numeral before any other str
+            low, width = _python_number(data)
             return {"low": low, "min_digits": width}
-        if isinstance(data, (int, float)):
-            return {"low": _python_number(data)[0]}
         if isinstance(data, str):
             return _from_text(data)
         if isinstance(data, list):
