@@ -22,17 +22,20 @@ from helpers import directive_data, write_yaml
 from test_pdf import _printed_lines
 from thidua_docs import main
 from thidua_docs.check import check_document
+from thidua_docs.exceptions import ThiduaError
 from thidua_docs.importer import import_file
 from thidua_docs.layout.metrics import text_width_pt
 from thidua_docs.loader import load_directive
 from thidua_docs.render.context import build_context
 from thidua_docs.render.linebreak import COMPOUNDS, break_lines
 
+#: Real documents of other offices (beside the repository, never copied into it).
+WILD = Path(__file__).resolve().parents[2] / "shared" / "wild"
 #: Ranges and codes that must never be broken across lines, as printed.
 CODES = ("(16/3/1975-16/3/2025)", "98/2023/NĐ-CP", "27-28%", "2025-2030", "QĐ-UBND")
-#: A line broken inside a range or code: it ends on a hyphen or slash right after a
-#: character ("(16/3/1975-" / "16/3/2025)", "98/2023/NĐ-" / "CP", "2025-" / "2030").
-SPLIT_INSIDE = re.compile(r"\S[-/]$")
+#: A token with a hyphen or slash inside it: a range, date range, ký hiệu or code, never
+#: broken across lines ("(16/3/1975-" / "16/3/2025)", "98/2023/NĐ-" / "CP", "2025-" / "2030").
+HELD = re.compile(r"\S*[^\s/-][-/][^\s/-]\S*")
 SUBTITLE = ("Thực hiện thắng lợi nhiệm vụ phát triển kinh tế - xã hội, bảo đảm quốc "
             "phòng - an ninh năm {year}, lập thành tích chào mừng đại hội đảng bộ các cấp "
             "nhiệm kỳ 2025-2030")
@@ -90,6 +93,13 @@ def printed(tmp_path_factory) -> dict[str, tuple[Path, Path]]:
 
     folder = tmp_path_factory.mktemp("pages")
     sources = {path.stem: path for path in EXAMPLES}
+    for path in sorted(WILD.glob("*.docx")) if WILD.is_dir() else []:
+        try:  # a real directive of another office, as `thidua import` reads it
+            imported = import_file(path)
+        except ThiduaError:
+            continue  # not a directive (a form, a table): nothing to render
+        sources[f"wild-{path.stem}"] = folder / f"wild-{path.stem}.yaml"
+        sources[f"wild-{path.stem}"].write_text(imported.yaml, encoding="utf-8")
     for form, addressees in FORMS:
         for words in LENGTHS:
             name = f"sweep-{form}-{len(addressees)}-{words}"
@@ -126,36 +136,35 @@ def _headings(source: Path) -> set[str]:
 
 
 def _check(name: str, source: Path, pdf: Path) -> list[str]:
-    """Every page rule broken in *pdf*, described."""
+    """Every page rule broken in *pdf* (beside its .docx), described."""
     directive = load_directive(source)
     context = build_context(directive)
     pages = _pages(pdf)
+    last = len(pages) - 1
     problems = []
 
-    # The signature block, Nơi nhận and the "./." line on one page.
-    markers = ["Nơi nhận:", *context.signer_lines, directive.signature.name,
-               context.recipients[-1]]
-    found = {marker: _page_of(pages, marker) for marker in markers}
-    end = [number for number, lines in enumerate(pages) if any(
-        line.rstrip().endswith("./.") for line in lines)]
-    last = len(pages) - 1
-    for marker, where in found.items():
-        if where[-1:] != [last]:
-            problems.append(f"{marker!r} on pages {where}, not on the last page {last}")
-    if end != [last]:
-        problems.append(f"the './.' line on pages {end}, the signature on page {last}")
+    # The signature block and Nơi nhận whole on the last page (each line's words in order:
+    # a long line may wrap in its column), with the closing's "./." line.
+    last_words = " ".join(pages[-1]).split()
+    for marker in ["Nơi nhận:", *context.signer_lines, directive.signature.name,
+                   context.recipients[0], context.recipients[-1]]:
+        if not _in_order(marker.split(), last_words):
+            problems.append(f"{marker!r} is not on the last page {last + 1}")
+    if directive.closing:
+        end = [number for number, lines in enumerate(pages)
+               if any(line.rstrip().endswith("./.") for line in lines)]
+        if end[-1:] != [last]:
+            problems.append(f"the './.' line on pages {end}, the signature on page {last}")
 
-    # No line break inside a range or code: each printed whole, no line starting with a tail.
+    # No line break inside a range or code: every token with a hyphen or slash inside it
+    # (as the .docx reads) is printed whole, never "98/2023/NĐ-" over "CP".
+    paragraphs = document_paragraphs(open_docx(pdf.with_suffix(".docx")))
+    tokens = set(HELD.findall("\n".join(p.text for p in paragraphs)))
     text = "\n".join(line.strip() for lines in pages for line in lines)
-    rejoined = re.sub(r"(?<=\S)([-/])\n", r"\1", text)  # a code broken after "-" or "/"
-    for code in CODES:
-        if rejoined.count(code) != text.count(code):
-            problems.append(f"{code!r} broken across lines")
-    for number, lines in enumerate(pages):
-        for line in lines:
-            if SPLIT_INSIDE.search(line.strip()):
-                problems.append(f"page {number + 1}: a line breaks inside a range or code: "
-                                f"{line.strip()!r}")
+    rejoined = re.sub(r"(?<=\S)([-/])\n", r"\1", text)  # a token broken after "-" or "/"
+    for token in tokens:
+        if rejoined.count(token) != text.count(token):
+            problems.append(f"{token!r} broken across lines")
 
     # No title or trích yếu line starting with "- ".
     for line in _title_lines(pages[0], [context.title, *context.subtitle_lines]):
@@ -168,6 +177,12 @@ def _check(name: str, source: Path, pdf: Path) -> list[str]:
         if lines and lines[-1].strip() in headings:
             problems.append(f"page {number + 1} ends with the heading {lines[-1].strip()!r}")
     return problems
+
+
+def _in_order(words: list[str], page: list[str]) -> bool:
+    """Whether *words* appear in *page* in this order (other columns may stand between)."""
+    remaining = iter(page)
+    return all(word in remaining for word in words)
 
 
 def _title_lines(page: list[str], texts: list[str]) -> list[str]:
@@ -198,6 +213,16 @@ def test_sweep_moves_the_page_break_across_the_end_and_every_page_holds(printed)
         moved = sum(1 for pages in printed_pages if len(pages) > 1 and
                     pages[-1][1].strip().startswith(CLOSING.split(",")[0]))
         assert moved >= 5, (form, moved)
+
+
+@pytest.mark.pdf
+def test_real_directives_of_other_offices_print_pages_that_hold_together(printed):
+    """Every directive of ../shared/wild that `thidua import` reads, rendered again."""
+    wild = {name: paths for name, paths in printed.items() if name.startswith("wild-")}
+    need(bool(wild), f"the real documents are not there ({WILD})")
+    assert len(wild) >= 20
+    problems = {name: _check(name, *paths) for name, paths in wild.items()}
+    assert not {name: found for name, found in problems.items() if found}
 
 
 @pytest.mark.pdf
