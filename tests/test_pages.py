@@ -213,6 +213,11 @@ def test_sweep_moves_the_page_break_across_the_end_and_every_page_holds(printed)
         moved = sum(1 for pages in printed_pages if len(pages) > 1 and
                     pages[-1][1].strip().startswith(CLOSING.split(",")[0]))
         assert moved >= 5, (form, moved)
+        # ... and across the headings above it: some page begins with a heading (line 0
+        # is the page number), carried over with its paragraph rather than left behind.
+        headings = _headings(sweep[names[0]][0])
+        assert any(len(lines) > 1 and lines[1].strip() in headings
+                   for pages in printed_pages for lines in pages[1:]), form
 
 
 @pytest.mark.pdf
