@@ -79,7 +79,8 @@ def test_summary_and_urgency_under_the_number(doc):
     cell = [p for p in doc.paragraphs if p._p.getparent() is number._p.getparent()]
     summary = build_context(doc.directive).summary
     urgency = document.urgency.upper() if document.urgency else None
-    assert [p.text for p in cell] == [number.text] + [t for t in (summary, urgency) if t]
+    printed = [p.text.replace("\n", " ") for p in cell]  # the V/v line may be broken (w:br)
+    assert printed == [number.text] + [t for t in (summary, urgency) if t]
     for paragraph in cell[1:]:
         assert doc.resolver.paragraph(paragraph).alignment == "center"
     if summary:  # Nghị định 30 ô 5b: 12-13 pt regular, 6 pt under the number
@@ -112,7 +113,9 @@ def test_title_block(doc):
     doc.assert_element(title[0], "title")
     assert doc.resolver.paragraph(title[0]).alignment == "center"
     subtitles = doc.with_style("ND30Subtitle", "ND30Subject")
-    assert [p.text for p in subtitles] == build_context(doc.directive).subtitle_lines
+    # each broken where a person would break it (w:br): the same words
+    assert [p.text.replace("\n", " ") for p in subtitles] == \
+        build_context(doc.directive).subtitle_lines
     for paragraph in subtitles:
         doc.assert_element(paragraph, "subtitle")
         assert doc.resolver.paragraph(paragraph).alignment == "center"

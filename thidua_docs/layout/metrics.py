@@ -21,12 +21,24 @@ def text_width_pt(text: str, size_pt: float, *, bold: bool = False) -> float:
     return units * size_pt / table["units_per_em"]
 
 
+def word_widths_pt(words: list[str], size_pt: float, *, bold: bool = False) -> list[float]:
+    """Widths of each of *words* in Times New Roman at *size_pt* (one table look-up)."""
+    table = _table()
+    widths = table["bold" if bold else "regular"]
+    fallback, scale = widths["n"], size_pt / table["units_per_em"]
+    return [sum([widths.get(char, fallback) for char in word]) * scale for word in words]
+
+
 def longest_line_pt(text: str, size_pt: float, width_pt: float, *, bold: bool = False) -> float:
     """Width of the longest line of *text* wrapped at word boundaries into *width_pt*.
 
     Lines break the way a word processor breaks them: as many words as fit; a
-    single word wider than the line counts as the whole line width.
+    single word wider than the line counts as the whole line width; a "\n" (a
+    line break, w:br) always starts a new line.
     """
+    if "\n" in text:
+        return max(longest_line_pt(line, size_pt, width_pt, bold=bold)
+                   for line in text.split("\n"))
     space = text_width_pt(" ", size_pt, bold=bold)
     longest = line = 0.0
     for word in text.split():

@@ -19,6 +19,8 @@ from thidua_docs import layout, ooxml
 from thidua_docs.exceptions import TemplateError
 from thidua_docs.render.context import Context, build_context
 from thidua_docs.render.fitting import StyleFacts, body_width_twips, fit_to_text
+from thidua_docs.render.linebreak import TitleBreaker, hold_hyphens
+from thidua_docs.render.pages import keep_with_signature
 from thidua_docs.render.package import PackageWriter
 from thidua_docs.structure import Directive
 from thidua_docs.text import Span
@@ -81,6 +83,7 @@ class CompiledTemplate:
         self._resolve_listing = template.resolve_listing
         self._facts = StyleFacts(template.docx.styles)
         self._body_twips = body_width_twips(template.docx)
+        self._titles = TitleBreaker(template.docx.element.body, self._facts, self._body_twips)
         self._root = copy.deepcopy(template.docx.element)  # w:document without its body
         self._root.remove(self._root.body)
         self._package = PackageWriter(others, DOCUMENT_PART, names.index(DOCUMENT_PART))
@@ -89,6 +92,7 @@ class CompiledTemplate:
         """The .docx bytes for one template *context*."""
         if self._whole_template:
             return self._render_with_docxtpl(context)
+        context = self._titles.context(context)
         xml = self._body.render(context)
         if "{_" in xml or "_}" in xml:  # braces docxtpl escaped in the template's own text
             xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%") \
@@ -96,14 +100,17 @@ class CompiledTemplate:
         if any(char in xml for char in "\t\a\n\f"):
             xml = self._resolve_listing(xml)
         root = copy.deepcopy(self._root)
-        root.append(etree.fromstring(xml.encode("utf-8")))
+        body = etree.fromstring(xml.encode("utf-8"))
+        root.append(body)
+        keep_with_signature(body)
         fit_to_text(root, self._facts, self._body_twips)
         return self._package.write(etree.tostring(root, xml_declaration=True,
                                                   encoding="UTF-8", standalone=True))
 
     def _render_with_docxtpl(self, context: dict) -> bytes:
         template = _load_template(self.path)
-        template.render(context, autoescape=True)
+        template.render(self._titles.context(context), autoescape=True)
+        keep_with_signature(template.docx.element.body)
         fit_to_text(template.docx.element, StyleFacts(template.docx.styles),
                     body_width_twips(template.docx))
         buffer = io.BytesIO()
@@ -126,10 +133,10 @@ class Runs:
     __slots__ = ("xml",)
 
     def __init__(self, spans: list[Span]) -> None:
-        self.xml = "".join(
+        self.xml = hold_hyphens("".join(
             ooxml.run_xml(span.text, bold=span.bold, italic=span.italic,
                           highlight=layout.DRAFT_HIGHLIGHT if span.highlight else None)
-            for span in spans)
+            for span in spans))
 
     def __html__(self) -> str:
         return self.xml

@@ -61,6 +61,8 @@ def _inherited(style, read):
 
 
 _W_P, _W_T, _W_TC = qn("w:p"), qn("w:t"), qn("w:tc")
+#: Run content read as text: a line break is a new line, a non-breaking hyphen a "-".
+_TEXT_OF = {qn("w:br"): "\n", qn("w:noBreakHyphen"): "-"}
 _W_PSTYLE, _W_VAL = qn("w:pStyle"), qn("w:val")
 _W_PPR_STYLE = f"{qn('w:pPr')}/{_W_PSTYLE}"
 
@@ -78,7 +80,8 @@ def _style_id(p) -> str | None:
 
 
 def _text(p) -> str:
-    return "".join(p.itertext(_W_T))
+    return "".join(node.text or "" if node.tag == _W_T else _TEXT_OF[node.tag]
+                   for node in p.iter(_W_T, *_TEXT_OF))
 
 
 def body_width_twips(document) -> int:
