@@ -14,11 +14,7 @@ def _table() -> dict:
 
 def text_width_pt(text: str, size_pt: float, *, bold: bool = False) -> float:
     """Width of *text* set in Times New Roman at *size_pt* points."""
-    table = _table()
-    widths = table["bold" if bold else "regular"]
-    fallback = widths["n"]
-    units = sum(widths.get(char, fallback) for char in text)
-    return units * size_pt / table["units_per_em"]
+    return word_widths_pt([text], size_pt, bold=bold)[0]
 
 
 def word_widths_pt(words: list[str], size_pt: float, *, bold: bool = False) -> list[float]:

@@ -28,6 +28,7 @@ from html import escape
 from markupsafe import Markup
 
 from thidua_docs.layout.metrics import word_widths_pt
+from thidua_docs.ooxml import TWIPS_PER_PT
 
 #: A hyphen with a non-space character on each side, inside a w:t of run XML (the hyphen
 #: first, then the look-behind: the engine then only stops at hyphens).
@@ -242,7 +243,6 @@ def break_lines(text: str, size_pt: float, bold: bool, width_pt: float) -> tuple
 #: Context fields printed as broken lines, and the style each is printed in.
 TITLE_FIELDS = {"title": "ND30Title", "summary": "ND30Summary"}
 SUBTITLE_STYLES = ("ND30Subject", "ND30Subtitle")  # under a typed kind's title, or not
-_TWIPS_PER_PT = 20
 
 
 class TitleBreaker:
@@ -262,7 +262,7 @@ class TitleBreaker:
         for style_id in {*TITLE_FIELDS.values(), *SUBTITLE_STYLES}:
             size, bold, left = facts(style_id)
             self._measures[style_id] = (size, bold, (areas.get(style_id, body_twips) - left)
-                                        / _TWIPS_PER_PT)
+                                        / TWIPS_PER_PT)
 
     def lines(self, text: str, style_id: str) -> tuple[str, ...]:
         """*text* broken into the lines it prints on in *style_id*."""
