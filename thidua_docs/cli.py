@@ -6,7 +6,7 @@ import click
 
 from thidua_docs import __version__
 from thidua_docs.commands import (
-    anniversaries, check, convert_legacy, diff, import_, new, render, validate,
+    anniversaries, check, convert_legacy, diff, import_, new, render, usage, validate,
 )
 from thidua_docs.i18n import set_language
 
@@ -25,4 +25,4 @@ for verb in (render, validate, check, new, anniversaries, diff, import_, convert
 
 
 def main() -> None:
-    cli(prog_name="thidua")
+    usage.run(cli, prog_name="thidua")

@@ -43,8 +43,9 @@ class InvalidInputError(ThiduaError):
 
     exit_code = 2
 
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("invalid_input", count=len(problems))
+    def __init__(self, problems: list[Problem], message_key: str = "invalid_input",
+                 **params: object) -> None:
+        super().__init__(message_key, count=len(problems), **params)
         self.problems = problems
 
 

@@ -123,9 +123,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "unknown_placeholder": {
         "vi": "không hiểu chỗ thay thế '{{{name}}}': chỉ dùng {{theme}}, {{year}}, {{year-1}}, "
-              "{{year+1}} (và {{value}} trong chỉ tiêu)",
+              "{{year+1}} (và {{value}} trong chỉ tiêu); muốn in dấu ngoặc nhọn thì viết \\{{ và "
+              "\\}}",
         "en": "unknown placeholder '{{{name}}}': use {{theme}}, {{year}}, {{year-1}}, "
-              "{{year+1}} (and {{value}} in an indicator)",
+              "{{year+1}} (and {{value}} in an indicator); to print a brace write \\{{ or \\}}",
     },
     "placeholder_missing": {
         "vi": "văn bản dùng {{{name}}} nhưng khóa '{name}' chưa có hoặc để trống",
@@ -545,6 +546,176 @@ MESSAGES: dict[str, dict[str, str]] = {
     "convert_nothing": {
         "vi": "'{path}' không có đoạn nào ở bảng mã TCVN3 hay VNI: không ghi tệp nào.",
         "en": "'{path}' has no TCVN3 or VNI paragraph: nothing written.",
+    },
+    # --- hostile input ------------------------------------------------------------------
+    "input_too_large": {
+        "vi": "Tệp '{path}' quá lớn (giới hạn {limit}): một văn bản phát động chỉ vài chục KB.",
+        "en": "'{path}' is too large (limit {limit}): a directive is a few tens of KB.",
+    },
+    "yaml_aliases": {
+        "vi": "tệp dùng quá {limit} bí danh YAML (*tên): văn bản không cần bí danh, hãy viết "
+              "thẳng giá trị",
+        "en": "more than {limit} YAML aliases (*name): a directive needs none, write the "
+              "values out",
+    },
+    "yaml_nodes": {
+        "vi": "tệp có quá {limit} giá trị: không phải một văn bản phát động",
+        "en": "more than {limit} values: this is not a directive",
+    },
+    "python_tag": {
+        "vi": "thẻ Python ({tag}) không được phép: tệp dữ liệu không bao giờ được chạy mã; "
+              "hãy xóa thẻ và ghi giá trị thường",
+        "en": "Python tags are not allowed ({tag}): data never runs as code; remove the tag "
+              "and write a plain value",
+    },
+    "tag_not_allowed": {
+        "vi": "thẻ YAML {tag} không được phép: hãy xóa thẻ và ghi giá trị thường (văn bản, "
+              "số, ngày)",
+        "en": "the YAML tag {tag} is not allowed: remove it and write a plain value (text, "
+              "number, date)",
+    },
+    "control_char": {
+        "vi": "ký tự điều khiển {char} (ở vị trí {position} của giá trị) không in được trong "
+              "Word: hãy xóa nó",
+        "en": "control character {char} (at position {position} of the value) cannot be "
+              "printed in Word: remove it",
+    },
+    "control_char_raw": {
+        "vi": "tệp có ký tự điều khiển {char} ở đây: hãy xóa nó (có thể do sao chép từ phần "
+              "mềm khác)",
+        "en": "the file holds the control character {char} here: remove it (often pasted "
+              "from another program)",
+    },
+    "number_too_long": {
+        "vi": "số có {digits} chữ số, quá giới hạn {limit}: hãy kiểm tra lại số này",
+        "en": "a number of {digits} digits, beyond the limit of {limit}: check this number",
+    },
+    "zip_too_many": {
+        "vi": "{path}: gói .docx có {count} phần, quá giới hạn {limit}: không đọc tệp này.",
+        "en": "{path}: the .docx package has {count} members, beyond the limit of {limit}: "
+              "not read.",
+    },
+    "zip_limit": {
+        "vi": "{path}: phần '{member}' giải nén vượt giới hạn {limit} (có thể là bom nén): "
+              "không đọc tệp này.",
+        "en": "{path}: member '{member}' expands beyond the limit of {limit} (a zip bomb?): "
+              "not read.",
+    },
+    "zip_ratio": {
+        "vi": "{path}: phần '{member}' nở ra {ratio} lần khi giải nén, quá giới hạn {limit} "
+              "lần (có thể là bom nén): không đọc tệp này.",
+        "en": "{path}: member '{member}' expands {ratio} times, beyond the limit of {limit} "
+              "(a zip bomb?): not read.",
+    },
+    "too_many_paragraphs": {
+        "vi": "{path}: văn bản có {count} đoạn, quá giới hạn {limit} đoạn: không đọc tệp này.",
+        "en": "{path}: the document has {count} paragraphs, beyond the limit of {limit}: "
+              "not read.",
+    },
+    "part_document": {"vi": "phần thân, đoạn {paragraph}", "en": "body, paragraph {paragraph}"},
+    "part_header": {"vi": "đầu trang ({part}), đoạn {paragraph}",
+                    "en": "header ({part}), paragraph {paragraph}"},
+    "part_footer": {"vi": "chân trang ({part}), đoạn {paragraph}",
+                    "en": "footer ({part}), paragraph {paragraph}"},
+    "part_other": {"vi": "{part}, đoạn {paragraph}", "en": "{part}, paragraph {paragraph}"},
+    "template_T001": {
+        "vi": "Mẫu Word '{path}', {where}: thẻ {tag} bị từ chối: mẫu không được đọc '{detail}' "
+              "(thuộc tính bắt đầu bằng '_' hay nội bộ của Python); mẫu không bao giờ được "
+              "chạy mã, hãy xóa thẻ này.",
+        "en": "Word template '{path}', {where}: the tag {tag} is refused: a template may not "
+              "read '{detail}' (attributes beginning with '_' or Python internals); templates "
+              "never run code, remove this tag.",
+    },
+    "template_T002": {
+        "vi": "Mẫu Word '{path}', {where}: thẻ {tag} sai cú pháp ({detail}): hãy sửa thẻ.",
+        "en": "Word template '{path}', {where}: the tag {tag} is not valid Jinja ({detail}): "
+              "fix it.",
+    },
+    "template_T003": {
+        "vi": "Mẫu Word '{path}', {where}: khối {tag} không cân (cần {{% {detail} %}}): hãy "
+              "thêm hoặc xóa thẻ đóng/mở cho khớp.",
+        "en": "Word template '{path}', {where}: the block {tag} is unbalanced (expected "
+              "{{% {detail} %}}): add or remove the opening/closing tag.",
+    },
+    "template_T004": {
+        "vi": "Mẫu Word '{path}', {where}: thẻ {tag} dùng biến '{detail}' mà dữ liệu văn bản "
+              "không có: hãy sửa tên biến (chạy 'thidua lint-template' để xem các biến).",
+        "en": "Word template '{path}', {where}: the tag {tag} uses '{detail}', which the "
+              "directive does not provide: fix the name (see 'thidua lint-template').",
+    },
+    "template_T005": {
+        "vi": "Mẫu Word '{path}' không có thẻ mẫu nào ({{{{ ... }}}}, {{% ... %}}): đây là một "
+              "văn bản đã hoàn chỉnh, không phải mẫu; hãy dùng templates/phat_dong.docx.",
+        "en": "Word template '{path}' has no template tags ({{{{ ... }}}}, {{% ... %}}): it is "
+              "a finished document, not a template; use templates/phat_dong.docx.",
+    },
+    "template_T006": {
+        "vi": "Mẫu Word '{path}', {where}: thẻ {tag} bị tách thành nhiều đoạn định dạng (run): "
+              "hãy gõ lại cả thẻ một lần, cùng một định dạng.",
+        "en": "Word template '{path}', {where}: the tag {tag} is split across runs: retype the "
+              "whole tag at once, in one format.",
+    },
+    "template_sandbox": {
+        "vi": "Mẫu Word '{path}' bị từ chối: mẫu đòi điều hộp cát (sandbox) không cho phép "
+              "({detail}); mẫu không bao giờ được chạy mã. Chạy 'thidua lint-template {path}' "
+              "để biết thẻ nào.",
+        "en": "Word template '{path}' refused: it asks what the sandbox does not allow "
+              "({detail}); templates never run code. Run 'thidua lint-template {path}' to "
+              "find the tag.",
+    },
+    "output_is_input": {
+        "vi": "Không ghi '{path}': đó chính là tệp đầu vào '{source}' (kể cả qua liên kết hay "
+              "cách viết khác), kể cả với --force; hãy chọn tên khác bằng -o.",
+        "en": "Not writing '{path}': it is the input '{source}' (also through a link or "
+              "another spelling), --force or not; choose another name with -o.",
+    },
+    "output_name_too_long": {
+        "vi": "Không ghi được '{path}': tên tệp dài {length} byte, quá giới hạn {limit} byte "
+              "của hệ thống tệp; hãy chọn tên ngắn hơn.",
+        "en": "Cannot write '{path}': a name of {length} bytes, beyond the file system's "
+              "limit of {limit}; choose a shorter name.",
+    },
+    "usage_usage": {"vi": "Cách dùng:", "en": "Usage:"},
+    "usage_try": {"vi": "Xem '{command} --help' để được hướng dẫn.",
+                  "en": "Try '{command} --help' for help."},
+    "usage_error": {"vi": "Lỗi: {detail}", "en": "Error: {detail}"},
+    "usage_no_such_option": {"vi": "không có tùy chọn '{name}'{hint_vi}",
+                             "en": "no such option '{name}'{hint_en}"},
+    "usage_missing": {"vi": "thiếu {param}", "en": "missing {param}"},
+    "usage_bad_value": {"vi": "giá trị của {param} không hợp lệ: {detail}",
+                        "en": "invalid value for {param}: {detail}"},
+    "usage_range": {"vi": "{value} không nằm trong khoảng {range}",
+                    "en": "{value} is not in the range {range}"},
+    "usage_integer": {"vi": "{value} không phải số nguyên", "en": "{value} is not an integer"},
+    "usage_float": {"vi": "{value} không phải số", "en": "{value} is not a number"},
+    "usage_choice": {"vi": "{value} không phải một trong {choices}",
+                     "en": "{value} is not one of {choices}"},
+    "usage_boolean": {"vi": "{value} không phải có/không", "en": "{value} is not yes/no"},
+    "usage_no_file": {"vi": "tệp {value} không tồn tại", "en": "file {value} does not exist"},
+    "usage_is_folder": {"vi": "{value} là một thư mục, cần một tệp",
+                        "en": "{value} is a folder, a file is expected"},
+    "usage_no_command": {"vi": "không có lệnh {value}; các lệnh: xem 'thidua --help'",
+                         "en": "no such command {value}; see 'thidua --help'"},
+    "usage_needs_value": {"vi": "tùy chọn {value} cần một giá trị",
+                          "en": "option {value} needs a value"},
+    "usage_extra": {"vi": "thừa đối số ({value})", "en": "unexpected extra argument ({value})"},
+    "usage_year": {"vi": "{value} không nằm trong khoảng {low}–{high}",
+                   "en": "{value} is not in the range {low}-{high}"},
+    "check_no_paths": {"vi": "hãy cho ít nhất một tệp .docx hoặc thư mục",
+                       "en": "give at least one .docx file or folder"},
+    "new_unwritten": {"vi": "{output} (chưa ghi; bản năm mới suy từ {source})",
+                      "en": "{output} (not written; next year's version of {source})"},
+    "new_result_invalid": {
+        "vi": "Bản năm {year} suy từ '{source}' không hợp lệ nên chưa ghi '{output}': hãy sửa "
+              "'{source}' hoặc chọn --year khác.",
+        "en": "Next year's version ({year}) of '{source}' is invalid, so '{output}' was not "
+              "written: fix '{source}' or choose another --year.",
+    },
+    "template_syntax": {
+        "vi": "Mẫu Word '{path}': thẻ sai cú pháp ({detail}). Chạy 'thidua lint-template "
+              "{path}' để biết đoạn nào.",
+        "en": "Word template '{path}': a tag is not valid Jinja ({detail}). Run 'thidua "
+              "lint-template {path}' to find the paragraph.",
     },
 }
 

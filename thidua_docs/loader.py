@@ -15,6 +15,7 @@ from typing import Any, TypeVar, get_args
 import yaml
 from pydantic import BaseModel, Tag, ValidationError
 
+from thidua_docs import limits
 from thidua_docs.exceptions import InputFileError, InvalidInputError, Problem
 from thidua_docs.i18n import message
 from thidua_docs.structure import Directive, Indicator
@@ -25,6 +26,8 @@ from thidua_docs.text import NAMED, unknown_placeholders
 from thidua_docs.vnformat import nfc
 
 FieldPath = tuple[str | int, ...]
+
+
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """libyaml's parser with the implicit tag of each plain scalar memoised: the same keys
     and words recur in every directive, and resolving them is most of the parse."""
@@ -51,9 +54,17 @@ class _Located:
         self.value_marks: dict[FieldPath, yaml.Mark] = {}
         self.key_marks: dict[FieldPath, yaml.Mark] = {}
         self.problems: list[tuple[FieldPath, yaml.Mark, str, dict[str, Any]]] = []
+        self._built: set[int] = set()  # nodes built once: meeting one again is an alias
+        self._aliases = 0
+        self._nodes = 0
 
-    def build(self, node: yaml.Node, path: FieldPath = ()) -> Any:
+    def build(self, node: yaml.Node, path: FieldPath = (), mark: yaml.Mark | None = None) -> Any:
+        self._bound(node, path, mark)
         self.value_marks[path] = node.start_mark
+        if node.tag not in _ALLOWED_TAGS:
+            key = "python_tag" if node.tag.startswith(_PYTHON_TAG) else "tag_not_allowed"
+            self.problems.append((path, node.start_mark, key, {"tag": _short_tag(node.tag)}))
+            return None
         if isinstance(node, yaml.MappingNode):
             result: dict[Any, Any] = {}
             for key_node, value_node in node.value:
@@ -63,22 +74,57 @@ class _Located:
                                           {"key": key}))
                     continue
                 self.key_marks[path + (key,)] = key_node.start_mark
-                result[key] = self.build(value_node, path + (key,))
+                result[key] = self.build(value_node, path + (key,), key_node.start_mark)
             return result
         if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
+            return [self.build(item, path + (i,), node.start_mark)
+                    for i, item in enumerate(node.value)]
         return self._scalar(node, path)
+
+    def _bound(self, node: yaml.Node, path: FieldPath, mark: yaml.Mark | None) -> None:
+        """Stop at once past the alias or node limit (a "billion laughs" file), located at
+        the field that uses the alias."""
+        self._nodes += 1
+        if id(node) in self._built:
+            self._aliases += 1
+            if self._aliases > limits.MAX_YAML_ALIASES:
+                raise InvalidInputError([_problem_at(self.source, mark or node.start_mark, path,
+                                                     "yaml_aliases",
+                                                     {"limit": limits.MAX_YAML_ALIASES})])
+        elif not isinstance(node, yaml.ScalarNode):
+            self._built.add(id(node))
+        if self._nodes > limits.MAX_YAML_NODES:
+            raise InvalidInputError([_problem_at(self.source, mark or node.start_mark, path,
+                                                 "yaml_nodes", {"limit": limits.MAX_YAML_NODES})])
 
     def _key(self, node: yaml.Node, path: FieldPath) -> str:
         if not isinstance(node, yaml.ScalarNode):
             self.problems.append((path, node.start_mark, "complex_key", {}))
             return f"<{node.start_mark.line + 1}:{node.start_mark.column + 1}>"
+        self._characters(node, path)
         return nfc(str(node.value))
+
+    def _characters(self, node: yaml.ScalarNode, path: FieldPath) -> bool:
+        """Whether *node*'s text can go into a Word document; a problem naming the
+        character if not (NUL, control characters, U+FFFE/U+FFFF: written as escapes)."""
+        bad = _NOT_IN_XML.search(node.value)
+        if bad is None:
+            return True
+        self.problems.append((path, node.start_mark, "control_char",
+                              {"char": f"U+{ord(bad.group()):04X}", "position": bad.start() + 1}))
+        return False
 
     def _scalar(self, node: yaml.ScalarNode, path: FieldPath) -> Any:
         tag = node.tag
         if _is_number(node):
+            digits = sum(char.isdigit() for char in node.value)
+            if digits > limits.MAX_NUMBER_DIGITS:
+                self.problems.append((path, node.start_mark, "number_too_long",
+                                      {"digits": digits, "limit": limits.MAX_NUMBER_DIGITS}))
+                return None
             return Numeral(node.value)
+        if not self._characters(node, path):
+            return None
         if tag == "tag:yaml.org,2002:str":
             return nfc(node.value)
         if tag == "tag:yaml.org,2002:timestamp":
@@ -92,6 +138,19 @@ class _Located:
             return constructor.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError:
             return nfc(str(node.value))
+
+
+#: The only tags a directive's nodes may have (what YAML gives plain values itself).
+_ALLOWED_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in (
+    "str", "int", "float", "bool", "null", "timestamp", "map", "seq"))
+_PYTHON_TAG = "tag:yaml.org,2002:python/"
+#: Characters XML 1.0 (hence Word) cannot hold: C0 controls but tab/newline/return,
+#: U+FFFE and U+FFFF, and lone surrogates.
+_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
 
 
 #: Tags YAML gives unquoted numbers (12, 62.8, 18.000, 012, 1_000, 0x1A, .inf).
@@ -115,11 +174,16 @@ def read_source(path: Path | str) -> bytes:
     """The bytes of an input file, or InputFileError saying why not."""
     path = Path(path)
     try:
-        return path.read_bytes()
+        with open(path, "rb") as stream:
+            data = stream.read(limits.MAX_YAML_BYTES + 1)
     except FileNotFoundError:
         raise InputFileError("input_missing", path=str(path)) from None
     except OSError as exc:
         raise InputFileError("input_unreadable", path=str(path), reason=exc.strerror) from None
+    if len(data) > limits.MAX_YAML_BYTES:
+        raise InputFileError("input_too_large", path=str(path),
+                             limit=f"{limits.MAX_YAML_BYTES // limits.MIB} MiB")
+    return data
 
 
 def load_directive(path: Path | str, *, allow_pending: bool = True) -> Directive:
@@ -160,6 +224,9 @@ def parse_directive(raw: bytes | str, source: str = "<stdin>", *,
 
 def _parse(raw: bytes | str, source: str) -> tuple[dict, "_Located", list[Problem]]:
     """YAML text → plain data with positions; syntax and structure problems raise at once."""
+    if len(raw) > limits.MAX_YAML_BYTES:
+        raise InputFileError("input_too_large", path=source,
+                             limit=f"{limits.MAX_YAML_BYTES // limits.MIB} MiB")
     text = _decode(raw, source)
     try:
         node = yaml.compose(text, Loader=_Loader)
@@ -167,6 +234,12 @@ def _parse(raw: bytes | str, source: str) -> tuple[dict, "_Located", list[Proble
         mark = exc.problem_mark or exc.context_mark
         raise InvalidInputError([_problem_at(source, mark, (), "yaml_syntax",
                                              {"detail": exc.problem or str(exc)})]) from None
+    except yaml.reader.ReaderError as exc:  # a raw control character in the file
+        char = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        before = _before(text, exc.position, chr(char))
+        line, column = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+        raise InvalidInputError([Problem(source, line, column, "", message(
+            "control_char_raw", char=f"U+{char:04X}"))]) from None
     if node is None:
         raise InvalidInputError([Problem(source, None, None, "", message("empty_file"))])
     located = _Located(source)
@@ -207,6 +280,14 @@ def _pending(indicator: Indicator, path: FieldPath, directive: Directive,
                        "indicator_pending", {"year": directive.year,
                                              "wording": indicator.wording(),
                                              "previous": previous})
+
+
+def _before(text: str, position: int, char: str) -> str:
+    """The text before the character libyaml reports at *position* (a character index
+    from the Python reader, a UTF-8 byte offset from libyaml)."""
+    if text[position:position + 1] == char:
+        return text[:position]
+    return text.encode("utf-8")[:position].decode("utf-8", "ignore")
 
 
 def _decode(raw: bytes | str, source: str) -> str:

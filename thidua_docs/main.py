@@ -15,7 +15,8 @@ from thidua_docs.anniversaries import (
     Anniversary, Calendar, default_calendar, round_anniversaries,
 )
 from thidua_docs.compare import Comparison, compare
-from thidua_docs.exceptions import UsageError
+from thidua_docs.exceptions import InvalidInputError, UsageError
+from thidua_docs.i18n import message
 from thidua_docs.loader import load_directive, load_model, parse_directive, read_source
 from thidua_docs.output import write_atomic
 from thidua_docs.rollover import Rollover, roll_over
@@ -47,7 +48,8 @@ def render(source: Path, output: Path | None = None, *, template: Path | None = 
 
     directive = load_directive(source, allow_pending=draft)
     document = render_docx(directive, template)
-    return write_atomic(output or default_output(source), document, force=force)
+    return write_atomic(output or default_output(source), document, force=force,
+                        inputs=(source, template))
 
 
 def render_text(raw: bytes, name: str = "<stdin>", *, template: Path | None = None,
@@ -77,7 +79,7 @@ def new_year(source: Path, year: int | None = None, output: Path | None = None,
              extra_calendars: list[Path] = (), *, force: bool = False) -> tuple[Path, Rollover]:
     """Write next year's YAML from *source*; return where and what changed."""
     directive = load_directive(source)
-    year = year or directive.year + 1
+    year = directive.year + 1 if year is None else year
     if year == directive.year:
         raise UsageError("new_same_year", year=year)
     if output is None:
@@ -90,8 +92,13 @@ def new_year(source: Path, year: int | None = None, output: Path | None = None,
         calendar = Path(os.path.relpath(source.parent / directive.calendar, output.parent))
     result = roll_over(text, year, calendars_for(directive, source, extra_calendars),
                        calendar=calendar.as_posix() if calendar else None)
-    parse_directive(result.text, str(output))  # the new file must load as it stands
-    return write_atomic(output, result.text.encode("utf-8"), force=force), result
+    try:  # the new file must load as it stands
+        parse_directive(result.text, message("new_unwritten", output=output, source=source))
+    except InvalidInputError as error:
+        raise InvalidInputError(error.problems, "new_result_invalid", year=year,
+                                source=str(source), output=str(output)) from None
+    return write_atomic(output, result.text.encode("utf-8"), force=force,
+                        inputs=(source, *extra_calendars)), result
 
 
 def diff(old: Path, new: Path) -> Comparison:
@@ -107,7 +114,8 @@ def import_document(source: Path, output: Path | None = None, *, force: bool = F
 
     result = import_file(source, encoding=encoding)
     target = output or source.with_suffix(".yaml")
-    return write_atomic(target, result.yaml.encode("utf-8"), force=force), result
+    return write_atomic(target, result.yaml.encode("utf-8"), force=force,
+                        inputs=(source,)), result
 
 
 def convert_legacy(source: Path, output: Path | None = None, *, force: bool = False,
@@ -119,4 +127,4 @@ def convert_legacy(source: Path, output: Path | None = None, *, force: bool = Fa
     if data is None:
         return None, report
     target = output or source.with_name(f"{source.stem}-unicode{source.suffix}")
-    return write_atomic(target, data, force=force), report
+    return write_atomic(target, data, force=force, inputs=(source,)), report

@@ -5,6 +5,7 @@ anniversary list, joined by "; ") and ``{year}``, ``{year-1}``, ``{year+1}``
 (the target year and its neighbours), expanded on render. ``{value}`` belongs
 to an indicator's ``text`` and is filled by the indicator.
 Inline emphasis: ``*italic*`` and ``**bold**``; ``\\*`` prints an asterisk.
+Literal braces: ``\\{`` and ``\\}`` print ``{`` and ``}`` (``\\{\\{ x \\}\\}`` prints ``{{ x }}``).
 """
 
 from __future__ import annotations
@@ -13,6 +14,10 @@ import re
 from dataclasses import dataclass
 
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+ESCAPED_BRACE = re.compile(r"\\([{}])")
+#: Private-use stand-ins for escaped braces while placeholders are expanded.
+_HELD = {"{": "\ue000", "}": "\ue001"}
+_RELEASE = str.maketrans({"\ue000": "{", "\ue001": "}"})
 _YEAR = re.compile(r"^year(?:([+-])(\d{1,3}))?$")
 _EMPHASIS = re.compile(r"(\\\*)|\*\*(.+?)\*\*|\*(.+?)\*")
 
@@ -27,7 +32,8 @@ def _known(name: str) -> bool:
 
 def unknown_placeholders(text: str) -> list[str]:
     """Names in braces that are not placeholders thidua-docs knows."""
-    return [name for name in PLACEHOLDER.findall(text) if not _known(name)]
+    return [name for name in PLACEHOLDER.findall(ESCAPED_BRACE.sub("", text))
+            if not _known(name)]
 
 
 def expand(text: str, *, year: int, named: dict[str, str | None]) -> str:
@@ -40,12 +46,13 @@ def expand(text: str, *, year: int, named: dict[str, str | None]) -> str:
         if name in NAMED:
             if not named.get(name):
                 raise ValueError(f"{{{name}}} is used but no '{name}' is given")
-            return named[name]
+            return ESCAPED_BRACE.sub(lambda match: _HELD[match.group(1)], named[name])
         sign, offset = _YEAR.match(name).groups()
         delta = int(offset or 0) * (-1 if sign == "-" else 1)
         return str(year + delta)
 
-    return PLACEHOLDER.sub(value, text)
+    held = ESCAPED_BRACE.sub(lambda match: _HELD[match.group(1)], text)
+    return PLACEHOLDER.sub(value, held).translate(_RELEASE)
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from lxml import etree
 
+from thidua_docs import safezip
 from thidua_docs.exceptions import ThiduaError
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -35,7 +36,8 @@ class UnreadableDocument(ThiduaError):
 def open_document(path: Path):
     """The python-docx Document of *path*, or UnreadableDocument saying why not."""
     try:
-        head = path.read_bytes()[:8]
+        with open(path, "rb") as stream:
+            head = stream.read(8)
     except FileNotFoundError:
         raise UnreadableDocument("check_missing", path=str(path)) from None
     except OSError as exc:
@@ -53,8 +55,7 @@ def open_document(path: Path):
             names = set(package.namelist())
             if "word/document.xml" not in names:
                 raise UnreadableDocument("check_not_docx", path=str(path))
-            if package.testzip() is not None:
-                raise zipfile.BadZipFile("CRC error")
+            safezip.check(package, str(path), UnreadableDocument)
         return Document(str(path))
     except UnreadableDocument:
         raise

@@ -12,7 +12,8 @@ from thidua_docs.i18n import message
 
 @click.command("new")
 @click.argument("source", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--year", type=int, help="The new target year (default: last year's + 1).")
+@click.option("--year", type=int, callback=lambda ctx, param, value: _year(value),
+              help="The new target year (default: last year's + 1).")
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
               help="The YAML to write (default: SOURCE with the year in its name replaced).")
 @click.option("--calendar", "calendars", multiple=True,
@@ -35,6 +36,20 @@ def command(source: Path, year: int | None, output: Path | None, calendars: tupl
         for mention in result.kept:
             click.echo(f"  {mention.path} ({message('line')} {mention.line}), "
                        f"{message('kept_' + mention.reason)}: …{mention.context}…")
+
+
+def _year(value: int | None) -> int | None:
+    """*value* if the model takes it as a year (its bounds, e.g. 1945-2100), else a usage
+    error: ``--year 0`` must not mean "next year"."""
+    if value is None:
+        return None
+    from thidua_docs.structure import Directive
+
+    bounds = {type(m).__name__: m for m in Directive.model_fields["year"].metadata}
+    low, high = bounds["Ge"].ge, bounds["Le"].le
+    if not low <= value <= high:
+        raise click.BadParameter(message("usage_year", value=value, low=low, high=high))
+    return value
 
 
 def _short(text: str, width: int = 70) -> str:

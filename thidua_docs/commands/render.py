@@ -67,10 +67,11 @@ def command(sources: tuple[str, ...], output: str | None, template: Path | None,
 def _jobs(sources: tuple[str, ...], output: str | None):
     from thidua_docs.batch import Job
     from thidua_docs.exceptions import UsageError
+    from thidua_docs.output import is_folder
 
     paths = [Path(source) for source in sources]
     folder_mode = len(paths) > 1 or output is None or output.endswith(("/", os.sep)) or \
-        Path(output).is_dir()
+        is_folder(Path(output))
     if not folder_mode:
         return [Job(paths[0], Path(output))]
     folder = Path(output) if output else DEFAULT_FOLDER

@@ -7,20 +7,23 @@ import io
 import re
 import sys
 import zipfile
+import zlib
 from dataclasses import fields
 from functools import lru_cache
 from pathlib import Path
 
 from docxtpl import DocxTemplate
-from jinja2 import Environment
+from jinja2 import TemplateSyntaxError
+from jinja2.sandbox import SecurityError
 from lxml import etree
 
-from thidua_docs import layout, ooxml
+from thidua_docs import layout, ooxml, safezip
 from thidua_docs.exceptions import TemplateError
 from thidua_docs.render.context import Context, build_context
 from thidua_docs.render.fitting import StyleFacts, body_width_twips, fit_to_text
 from thidua_docs.render.linebreak import TitleBreaker, hold_hyphens
 from thidua_docs.render.pages import keep_with_signature
+from thidua_docs.render.sandbox import ENVIRONMENT, Finding, part_label, scan, where
 from thidua_docs.render.package import PackageWriter
 from thidua_docs.structure import Directive
 from thidua_docs.text import Span
@@ -76,10 +79,18 @@ class CompiledTemplate:
             names = [info.filename for info in package.infolist()]
             others = [(info, package.read(info)) for info in package.infolist()
                       if info.filename != DOCUMENT_PART]
+            tags = scan([(part_label(name), package.read(name)) for name in names
+                         if part_label(name)])
+        if tags.blocking():
+            raise _refused(path, tags.blocking()[0])
+        self._variables = tags
         self._whole_template = any(_TAGS.search(blob) for _, blob in others
                                    if blob.lstrip()[:1] == b"<")
-        self._body = Environment(autoescape=True).from_string(
-            template.patch_xml(template.get_xml()))
+        try:
+            self._body = ENVIRONMENT.from_string(template.patch_xml(template.get_xml()))
+        except TemplateSyntaxError as exc:
+            raise TemplateError("template_syntax", path=str(path),
+                                detail=exc.message or "") from None
         self._resolve_listing = template.resolve_listing
         self._facts = StyleFacts(template.docx.styles)
         self._body_twips = body_width_twips(template.docx)
@@ -89,7 +100,18 @@ class CompiledTemplate:
         self._package = PackageWriter(others, DOCUMENT_PART, names.index(DOCUMENT_PART))
 
     def render(self, context: dict) -> bytes:
-        """The .docx bytes for one template *context*."""
+        """The .docx bytes for one template *context*; TemplateError if the template uses a
+        variable the context lacks or the sandbox refuses what it asks."""
+        unknown = self._variables.unknown(context)
+        if unknown:
+            raise _refused(self.path, unknown[0])
+        try:
+            return self._render(context)
+        except SecurityError as exc:
+            raise TemplateError("template_sandbox", path=str(self.path),
+                                detail=str(exc)) from None
+
+    def _render(self, context: dict) -> bytes:
         if self._whole_template:
             return self._render_with_docxtpl(context)
         context = self._titles.context(context)
@@ -109,7 +131,7 @@ class CompiledTemplate:
 
     def _render_with_docxtpl(self, context: dict) -> bytes:
         template = _load_template(self.path)
-        template.render(self._titles.context(context), autoescape=True)
+        template.render(self._titles.context(context), jinja_env=ENVIRONMENT, autoescape=True)
         keep_with_signature(template.docx.element.body)
         fit_to_text(template.docx.element, StyleFacts(template.docx.styles),
                     body_width_twips(template.docx))
@@ -118,11 +140,20 @@ class CompiledTemplate:
         return buffer.getvalue()
 
 
+def _refused(path: Path, finding: Finding) -> TemplateError:
+    """The error that stops a render for *finding* (its part, paragraph and tag named)."""
+    return TemplateError(f"template_{finding.code}", path=str(path), tag=finding.tag,
+                         where=where(finding.part, finding.paragraph), detail=finding.detail)
+
+
 def _load_template(path: Path) -> DocxTemplate:
     try:
+        with zipfile.ZipFile(path) as package:
+            safezip.check(package, str(path), TemplateError)
         template = DocxTemplate(path)
         template.init_docx()
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except (zipfile.BadZipFile, KeyError, ValueError, EOFError, zlib.error,
+            etree.XMLSyntaxError) as exc:
         raise TemplateError("template_invalid", path=str(path), reason=str(exc)) from None
     return template
 
