@@ -4,7 +4,7 @@ This is the one source of the layout. ``build_template`` writes these values
 into the Word template's named styles; the renderer reads the template, never
 these numbers, so a clerk who restyles the template in Word is obeyed. Each
 value sits inside the range Nghị định 30/2020 Phụ lục I allows (see
-``thidua_docs.nd30``; a test checks it).
+``thidua_docs.decree.ranges``; a test checks it).
 """
 
 from __future__ import annotations
@@ -87,7 +87,7 @@ class StyleSpec:
     color: str = COLOR
     #: Drop the spacing between consecutive paragraphs of this style.
     contextual_spacing: bool = False
-    #: The element of Nghị định 30 this style prints (a key of nd30.ELEMENTS), if any.
+    #: The element of Nghị định 30 this style prints (a key of decree.ELEMENTS), if any.
     element: str | None = None
 
 
