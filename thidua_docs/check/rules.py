@@ -161,7 +161,7 @@ def font(doc: Anatomy) -> Iterator[Finding]:
 def color(doc: Anatomy) -> Iterator[Finding]:
     for line, run in _all_runs(doc):
         urgency_red = line is not None and line is doc.urgency and \
-            (run.color or "").upper() == layout.URGENCY_COLOR
+            (run.color or "").upper() == decree.URGENCY_COLOR
         if run.color in BLACK or urgency_red:
             continue
         yield _at("COLOR", line, tr("màu đen", "black"), run.color)

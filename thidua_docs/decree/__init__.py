@@ -23,6 +23,7 @@ from thidua_docs.decree.ranges import (
     MARGINS_MM,
     PAGE_MM,
     SUBJECT_RULE_FRACTION,
+    URGENCY_COLOR,
     ElementRule,
 )
 from thidua_docs.decree.wording import (
@@ -57,6 +58,6 @@ __all__ = [
     "END_MARK", "ElementRule", "FONT", "ISSUER_RULE_FRACTION", "KIND_CODES", "LABEL",
     "MARGINS_MM", "MOTTO", "NATIONAL_NAME", "NATIONAL_NAMES", "NUMBER_LABEL", "PAGE_MM",
     "POINT_LETTERS", "RECIPIENTS_LABEL", "SUBJECT_RULE_FRACTION", "SUMMARY_LABEL",
-    "URGENCY_LEVELS", "URGENCY_SPELLINGS", "blank_date", "kind_by_code", "normalise_kind",
+    "URGENCY_COLOR", "URGENCY_LEVELS", "URGENCY_SPELLINGS", "blank_date", "kind_by_code", "normalise_kind",
     "patterns", "urgency_level",
 ]

@@ -12,6 +12,9 @@ FONT = "Times New Roman"
 PAGE_MM = (210, 297)
 MARGINS_MM = {"top": (20, 25), "bottom": (20, 25), "left": (30, 35), "right": (15, 20)}
 
+#: The khẩn stamp is bright red (ô 10b).
+URGENCY_COLOR = "FF0000"
+
 BODY_FIRST_LINE_CM = (1.0, 1.27)
 BODY_MIN_SPACING_PT = 6
 BODY_LINE_SPACING = (1.0, 1.5)

@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+from thidua_docs import decree
+
 FONT = "Times New Roman"
 LANGUAGE = "vi-VN"
 COLOR = "000000"
@@ -44,7 +46,7 @@ RULE_WEIGHT_EIGHTHS = 6
 RULE_SPACE_PT = 1
 
 #: The khẩn stamp is bright red (Nghị định 30, ô 10b): this element only.
-URGENCY_COLOR = "FF0000"
+URGENCY_COLOR = decree.URGENCY_COLOR
 #: Distance between the khẩn box and its word, in points.
 URGENCY_BOX_PADDING_PT = 3
 #: Room added beside a word sized to its box, in points, so that it never wraps.
