@@ -546,6 +546,72 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "'{path}' không có đoạn nào ở bảng mã TCVN3 hay VNI: không ghi tệp nào.",
         "en": "'{path}' has no TCVN3 or VNI paragraph: nothing written.",
     },
+    # --- forms ---------------------------------------------------------------------------
+    "block_kind_at": {
+        "vi": "{where}: mỗi khối là một đoạn văn (chuỗi) hoặc có đúng một trong các khóa "
+              "section, items, bullets, indicators{hint_vi}",
+        "en": "{where}: a block is a paragraph (a string) or a mapping with exactly one of "
+              "the keys section, items, bullets, indicators{hint_en}",
+    },
+    "where_body": {"vi": "ở cấp cao nhất của body", "en": "at the top level of body"},
+    "where_section": {"vi": "trong nội dung (content) của một mục", "en": "in a section's content"},
+    "where_entry": {"vi": "trong nội dung (content) của một khoản", "en": "in an entry's content"},
+    "where_appendix": {"vi": "trong nội dung của phụ lục", "en": "in an appendix's content"},
+    "period_form": {
+        "vi": "giai đoạn '{value}' không hợp lệ: ghi NĂM ĐẦU-NĂM CUỐI, ví dụ 2026-2030",
+        "en": "period '{value}' is not valid: write FIRST-LAST year, e.g. 2026-2030",
+    },
+    "year_or_period": {
+        "vi": "thiếu 'year' (năm thi đua) hoặc 'period' (giai đoạn, ví dụ 2026-2030): "
+              "hãy thêm một trong hai",
+        "en": "give 'year' (the movement's year) or 'period' (e.g. 2026-2030)",
+    },
+    "placeholder_needs_year": {
+        "vi": "văn bản dùng {{{name}}} nhưng chưa có 'year': hãy thêm 'year' hoặc dùng {{period}}",
+        "en": "the text uses {{{name}}} but there is no 'year': add 'year' or use {{period}}",
+    },
+    "table_needs_names": {
+        "vi": "bảng chỉ tiêu (form: table) cần mỗi chỉ tiêu có 'name' (không dùng 'text')",
+        "en": "an indicator table (form: table) needs a 'name' for every indicator, not 'text'",
+    },
+    "table_caption_stt": {"vi": "STT", "en": "STT"},
+    "new_period_needed": {
+        "vi": "Kế hoạch này theo giai đoạn {period}, không theo năm: thêm --period (ví dụ "
+              "--period {next}) nếu muốn lập giai đoạn mới.",
+        "en": "This plan covers the period {period}, not a year: add --period (e.g. "
+              "--period {next}) to start the next period.",
+    },
+    "new_report_changed": {"vi": "Đã thay đổi:", "en": "Changed:"},
+    "new_report_review": {"vi": "Cần xem lại:", "en": "To review:"},
+    "new_report_indicators": {
+        "vi": "{count} chỉ tiêu chờ số liệu năm {year} (đã giữ số năm trước): dòng {lines}",
+        "en": "{count} indicator(s) await {year}'s figures (last year's kept): lines {lines}",
+    },
+    "new_report_line": {"vi": "dòng {line}", "en": "line {line}"},
+    "review_range_ends": {
+        "vi": "giai đoạn kết thúc năm {year}: năm {new} đã sang giai đoạn mới?",
+        "en": "a range ending in {year}: is {new} in a new term?",
+    },
+    "review_ordinal": {
+        "vi": "“{phrase}” đổi thành “{shifted}”: kiểm tra lại",
+        "en": "“{phrase}” became “{shifted}”: check it",
+    },
+    "review_ordinal_fixed": {
+        "vi": "“{phrase}”: năm {new} có còn là năm này của giai đoạn?",
+        "en": "“{phrase}”: is {new} still this year of the term?",
+    },
+    "review_motto": {
+        "vi": "chủ đề năm của Chính phủ năm {year}: thay bằng chủ đề năm {new}",
+        "en": "the Government's motto of {year}: replace it with {new}'s",
+    },
+    "review_upcoming": {
+        "vi": "các ngày kỷ niệm “hướng tới”: đã tính lại cho {count} năm tới",
+        "en": "the anniversaries “hướng tới”: recomputed for the next {count} years",
+    },
+    "anniversaries_upcoming_none": {
+        "vi": "Không có ngày kỷ niệm tròn năm nào từ năm {first} đến năm {last}.",
+        "en": "No round anniversary from {first} to {last}.",
+    },
 }
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterator
 
 from docx.oxml.ns import qn
+from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from thidua_docs import decree
@@ -104,15 +105,16 @@ def _missing(code: str, what: str) -> Finding:
 # --- page -----------------------------------------------------------------------------
 
 
-@rule("PAGE-SIZE", "Khổ giấy A4 (210 × 297 mm), trang dọc",
-      "A4 paper (210 × 297 mm), portrait")
+@rule("PAGE-SIZE", "Khổ giấy A4 (210 × 297 mm), trang dọc (trang ngang chỉ cho phần có bảng)",
+      "A4 paper (210 × 297 mm), portrait (landscape only for a section holding a table)")
 def page_size(doc: Anatomy) -> Iterator[Finding]:
     for number, section in enumerate(doc.document.sections, start=1):
         width, height = section.page_width.mm, section.page_height.mm
         where = tr(f"phần (section) {number}", f"section {number}")
         if sorted((round(width), round(height))) != sorted(decree.PAGE_MM):
             yield Finding("PAGE-SIZE", where, "A4 210 × 297 mm", f"{width:.0f} × {height:.0f} mm")
-        elif width > height:
+        elif width > height and not (number > 1 and any(
+                isinstance(block, Table) for block in section.iter_inner_content())):
             yield Finding("PAGE-SIZE", where, tr("trang dọc", "portrait"),
                           tr("trang ngang", "landscape"))
 
