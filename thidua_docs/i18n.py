@@ -304,10 +304,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "written": {"vi": "{path}", "en": "{path}"},
     # --- thidua import / convert-legacy: reading the source ---------------------------------
     "import_unsupported": {
-        "vi": "Không nhập được '{path}': chỉ nhận tệp .docx, .txt, .md hoặc .pdf (tệp này là "
-              "'{suffix}'). Tệp .doc cũ: mở bằng Word và lưu lại dạng .docx.",
-        "en": "Cannot import '{path}': only .docx, .txt, .md or .pdf files are read (this is "
-              "'{suffix}'). An old .doc: open it in Word and save it as .docx.",
+        "vi": "Không nhập được '{path}': chỉ nhận tệp .docx, .doc, .odt, .rtf, .txt, .md hoặc "
+              ".pdf (tệp này là '{suffix}').",
+        "en": "Cannot import '{path}': only .docx, .doc, .odt, .rtf, .txt, .md or .pdf files "
+              "are read (this is '{suffix}').",
     },
     "import_empty": {
         "vi": "Tệp '{path}' trống: không có gì để nhập.",
@@ -332,8 +332,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Cannot read the PDF '{path}' ({reason}): it is damaged or password-protected.",
     },
     "import_pdf_no_text": {
-        "vi": "Tệp PDF '{path}' không có lớp chữ (bản quét ảnh): cần nhận dạng chữ (OCR) trước.",
-        "en": "The PDF '{path}' has no text layer (a scanned image): run OCR on it first.",
+        "vi": "Tệp PDF '{path}' không có lớp chữ và nhận dạng chữ (OCR) không đọc được chữ nào "
+              "trên các trang: hãy kiểm tra bản quét (ảnh rõ, đúng chiều) hoặc tìm bản gốc.",
+        "en": "The PDF '{path}' has no text layer and OCR read no text on its pages: check "
+              "the scan (sharp, upright) or find the original.",
     },
     "import_not_directive": {
         "vi": "'{path}' không giống một văn bản phát động thi đua: không thấy phần đầu (Quốc "
@@ -545,6 +547,67 @@ MESSAGES: dict[str, dict[str, str]] = {
     "convert_nothing": {
         "vi": "'{path}' không có đoạn nào ở bảng mã TCVN3 hay VNI: không ghi tệp nào.",
         "en": "'{path}' has no TCVN3 or VNI paragraph: nothing written.",
+    },
+    # --- import (issue 11: other formats, OCR, damaged text layers) --------------------
+    "convert_no_libreoffice": {
+        "vi": "Đọc tệp '{path}' (.doc, .odt, .rtf) cần LibreOffice để chuyển sang .docx nhưng "
+              "máy chưa cài. Cài bằng: sudo apt-get install libreoffice-writer-nogui "
+              "(Debian/Ubuntu), hoặc mở tệp bằng Word và lưu lại dạng .docx.",
+        "en": "Reading '{path}' (.doc, .odt, .rtf) needs LibreOffice to convert it to .docx, "
+              "and it is not installed. Install it: sudo apt-get install "
+              "libreoffice-writer-nogui (Debian/Ubuntu), or save the file as .docx in Word.",
+    },
+    "convert_failed": {
+        "vi": "Không chuyển được '{path}' sang .docx bằng LibreOffice ({reason}): tệp hỏng, có "
+              "mật khẩu, hoặc không phải văn bản Word; hãy mở bằng Word và lưu lại dạng .docx.",
+        "en": "LibreOffice could not convert '{path}' to .docx ({reason}): the file is damaged, "
+              "password-protected or not a Word document; save it as .docx in Word.",
+    },
+    "convert_too_large": {
+        "vi": "'{path}' nặng {size} MB, quá giới hạn {limit} MB của một văn bản: không đọc.",
+        "en": "'{path}' is {size} MB, over the {limit} MB limit for a document: not read.",
+    },
+    "ocr_no_tesseract": {
+        "vi": "Tệp PDF là bản quét (ảnh, không có lớp chữ): cần Tesseract để nhận dạng chữ "
+              "(OCR) nhưng máy chưa cài. Cài bằng: sudo apt-get install tesseract-ocr "
+              "tesseract-ocr-vie (Debian/Ubuntu); trên Windows tải tại "
+              "https://github.com/UB-Mannheim/tesseract/wiki (chọn thêm dữ liệu Vietnamese).",
+        "en": "The PDF is a scan (images, no text layer): OCR needs Tesseract, which is not "
+              "installed. Install it: sudo apt-get install tesseract-ocr tesseract-ocr-vie "
+              "(Debian/Ubuntu); on Windows from https://github.com/UB-Mannheim/tesseract/wiki "
+              "(with the Vietnamese data).",
+    },
+    "ocr_no_vietnamese": {
+        "vi": "Tesseract đã cài nhưng thiếu dữ liệu tiếng Việt: cài bằng sudo apt-get install "
+              "tesseract-ocr-vie (hoặc chép vie.traineddata vào thư mục tessdata).",
+        "en": "Tesseract is installed without its Vietnamese data: install it with sudo "
+              "apt-get install tesseract-ocr-vie (or copy vie.traineddata into tessdata).",
+    },
+    "ocr_failed": {
+        "vi": "Nhận dạng chữ (OCR) tệp '{path}' không thành ({reason}).",
+        "en": "OCR of '{path}' failed ({reason}).",
+    },
+    "import_pdf_garbled": {
+        "vi": "Lớp chữ của tệp PDF '{path}' bị lỗi (chữ nhận dạng kém): {share}% số từ không "
+              "thể là tiếng Việt (ví dụ: {sample}). Không ghi tệp nào. Hãy nhập lại với "
+              "--ocr để đọc chữ từ ảnh trang, hoặc tìm bản gốc .docx.",
+        "en": "The text layer of the PDF '{path}' is garbled (poor OCR): {share}% of its words "
+              "cannot be Vietnamese (e.g. {sample}). Nothing written. Import it again with "
+              "--ocr to read the page images, or find the original .docx.",
+    },
+    "import_pdf_missing_glyphs": {
+        "vi": "Lớp chữ của tệp PDF '{path}' thiếu chữ: {count} trong {lines} dòng có chỗ trống "
+              "bằng một chữ cái, nơi chữ in trên trang không có trong lớp chữ (ví dụ: "
+              "{sample}). Không ghi tệp nào. Hãy nhập lại với --ocr để đọc chữ từ ảnh "
+              "trang, hoặc tìm bản gốc .docx.",
+        "en": "The text layer of the PDF '{path}' lacks glyphs: {count} of {lines} lines have "
+              "a letter-wide gap where a letter printed on the page is missing from the layer "
+              "(e.g. {sample}). Nothing written. Import it again with --ocr to read the page "
+              "images, or find the original .docx.",
+    },
+    "import_ocr_unsure": {
+        "vi": "chữ nhận dạng (OCR) không chắc: {words}; hãy đối chiếu với bản quét",
+        "en": "OCR was unsure of {words}; compare with the scan",
     },
 }
 

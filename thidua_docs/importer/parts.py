@@ -28,7 +28,7 @@ NATIONAL = re.compile(r"cộng\s*h(?:òa|oà)\s*xã\s*hội\s*chủ\s*nghĩa\s*v
 MOTTO = re.compile(r"độc\s*lập\s*[-–]\s*tự\s*do\s*[-–]\s*hạnh\s*phúc")
 NUMBER = re.compile(r"(?i:số)\s*:?\s*(?P<number>\d*)\s*/\s*"
                     r"(?P<symbol>[A-ZĐ0-9][A-Za-zĐđ0-9]*(?:\s?-\s?[A-ZĐ0-9][A-Za-zĐđ0-9]*)*)")
-PLACE_DATE = re.compile(r"(?P<place>[^\s,][^,]{0,60}?),\s*ngày\s*(?P<day>\d{0,2})\s*"
+PLACE_DATE = re.compile(r"(?P<place>[^\s,][^,]{0,60}?),?\s*ngày\s*(?P<day>\d{0,2})\s*"
                         r"tháng\s*(?P<month>\d{0,2})\s*năm\s*(?P<year>\d{0,4})", re.IGNORECASE)
 URGENCY = re.compile(r"^(khẩn|thượng khẩn|hỏa tốc|hoả tốc)$", re.IGNORECASE)
 AUTHORITY = re.compile(r"^(TM|KT|Q|TL|TUQ)\.\s*\S")
