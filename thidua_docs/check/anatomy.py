@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from thidua_docs import nd30
 from thidua_docs.check.reader import Line, read_lines
-from thidua_docs.effective import FormatResolver
+from thidua_docs.wordml.formatting import FormatResolver
 
 URGENCY_MARKS = ("KHẨN", "THƯỢNG KHẨN", "HỎA TỐC", "HOẢ TỐC")
 _NUMBER = re.compile(r"^\s*(Số|SỐ|số)\b")
