@@ -2,7 +2,7 @@
 
 Each rule has a stable code, a one-line explanation (Vietnamese and
 English) and a check that yields findings: where, what was expected, what
-was found. The ranges come from ``thidua_docs.nd30``.
+was found. The ranges come from ``thidua_docs.decree``.
 """
 
 from __future__ import annotations
@@ -14,14 +14,13 @@ from typing import Callable, Iterator
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
-from thidua_docs import nd30
+from thidua_docs import decree
 from thidua_docs.check.anatomy import Anatomy, fold
 from thidua_docs.check.reader import Line
 from thidua_docs.i18n import language
-from thidua_docs.vnformat import VIETNAMESE_POINT_LETTERS, point_letter, roman
+from thidua_docs.vnformat import point_letter, roman
 
 BLACK = {None, "000000", "auto"}
-URGENCY_COLOR = "FF0000"
 _EPS = 0.05
 
 
@@ -78,8 +77,8 @@ def _size_range(low: float, high: float) -> str:
 
 
 def _element(code: str, doc: Anatomy, line: Line, element: str, what: str) -> Iterator[Finding]:
-    """Size, weight, slant and case of *line* against nd30.ELEMENTS[element]."""
-    spec = nd30.ELEMENTS[element]
+    """Size, weight, slant and case of *line* against decree.ELEMENTS[element]."""
+    spec = decree.ELEMENTS[element]
     low, high = spec.size_pt
     sizes = doc.sizes(line)
     wrong = sorted(s for s in sizes if s is None or not low <= s <= high)
@@ -111,7 +110,7 @@ def page_size(doc: Anatomy) -> Iterator[Finding]:
     for number, section in enumerate(doc.document.sections, start=1):
         width, height = section.page_width.mm, section.page_height.mm
         where = tr(f"phần (section) {number}", f"section {number}")
-        if sorted((round(width), round(height))) != sorted(nd30.PAGE_MM):
+        if sorted((round(width), round(height))) != sorted(decree.PAGE_MM):
             yield Finding("PAGE-SIZE", where, "A4 210 × 297 mm", f"{width:.0f} × {height:.0f} mm")
         elif width > height:
             yield Finding("PAGE-SIZE", where, tr("trang dọc", "portrait"),
@@ -124,7 +123,7 @@ def margins(doc: Anatomy) -> Iterator[Finding]:
     names = {"top": tr("lề trên", "top margin"), "bottom": tr("lề dưới", "bottom margin"),
              "left": tr("lề trái", "left margin"), "right": tr("lề phải", "right margin")}
     for number, section in enumerate(doc.document.sections, start=1):
-        for side, (low, high) in nd30.MARGINS_MM.items():
+        for side, (low, high) in decree.MARGINS_MM.items():
             value = getattr(section, f"{side}_margin").mm
             if not low - 0.2 <= value <= high + 0.2:
                 yield Finding("MARGIN", tr(f"phần {number}, ", f"section {number}, ") + names[side],
@@ -151,18 +150,18 @@ def _all_runs(doc: Anatomy):
 def font(doc: Anatomy) -> Iterator[Finding]:
     seen: dict[str, tuple[Line | None, int]] = {}
     for line, run in _all_runs(doc):
-        if run.font != nd30.FONT:
+        if run.font != decree.FONT:
             first, count = seen.get(run.font or "?", (line, 0))
             seen[run.font or "?"] = (first, count + 1)
     for name, (line, count) in seen.items():
-        yield _at("FONT", line, nd30.FONT, tr(f"{name} ({count} đoạn chữ)", f"{name} ({count} runs)"))
+        yield _at("FONT", line, decree.FONT, tr(f"{name} ({count} đoạn chữ)", f"{name} ({count} runs)"))
 
 
 @rule("COLOR", "Chữ màu đen (trừ dấu mức độ khẩn)", "Black text (except the urgency mark)")
 def color(doc: Anatomy) -> Iterator[Finding]:
     for line, run in _all_runs(doc):
         urgency_red = line is not None and line is doc.urgency and \
-            (run.color or "").upper() == URGENCY_COLOR
+            (run.color or "").upper() == decree.URGENCY_COLOR
         if run.color in BLACK or urgency_red:
             continue
         yield _at("COLOR", line, tr("màu đen", "black"), run.color)
@@ -175,7 +174,7 @@ def color(doc: Anatomy) -> Iterator[Finding]:
 @rule("QUOC-HIEU", "Quốc hiệu: đúng chữ, in hoa, đậm, 12–13 pt",
       "National name: exact text, capitals, bold, 12–13 pt")
 def national_name(doc: Anatomy) -> Iterator[Finding]:
-    yield from _fixed_text("QUOC-HIEU", doc, doc.national, nd30.NATIONAL_NAMES, "national_name",
+    yield from _fixed_text("QUOC-HIEU", doc, doc.national, decree.NATIONAL_NAMES, "national_name",
                            tr("Quốc hiệu", "national name"))
 
 
@@ -193,7 +192,7 @@ def _fixed_text(code: str, doc: Anatomy, line: Line | None, allowed: tuple[str, 
 @rule("TIEU-NGU", "Tiêu ngữ “Độc lập - Tự do - Hạnh phúc” (cách hai bên gạch nối), đậm, 13–14 pt",
       "Motto “Độc lập - Tự do - Hạnh phúc” (spaces around the hyphens), bold, 13–14 pt")
 def motto(doc: Anatomy) -> Iterator[Finding]:
-    yield from _fixed_text("TIEU-NGU", doc, doc.motto, (nd30.MOTTO,), "motto",
+    yield from _fixed_text("TIEU-NGU", doc, doc.motto, (decree.MOTTO,), "motto",
                            tr("Tiêu ngữ", "motto"))
 
 
@@ -264,7 +263,7 @@ def number_line(doc: Anatomy) -> Iterator[Finding]:
         return
     text = line.text.strip()
     draft = re.match(r"^Số:\s+/", text)
-    if not (nd30.NUMBER_LINE.match(text) or (draft and nd30.NUMBER_LINE.match(
+    if not (decree.patterns.NUMBER_LINE.match(text) or (draft and decree.patterns.NUMBER_LINE.match(
             "Số: 01/" + text.split("/", 1)[1]))):
         yield _at("SO-KY-HIEU", line, "Số: 05/UBND-VP", text)
     yield from _element("SO-KY-HIEU", doc, line, "number", tr("dòng Số", "number line"))
@@ -290,7 +289,7 @@ def place_date(doc: Anatomy) -> Iterator[Finding]:
     if not re.match(r"^[^,]+, ngày\b", text):
         yield _at("DIA-DANH-NGAY", line, tr("“Địa danh, ngày ...”", "“Place, ngày ...”"), text)
     match = re.search(r"ngày\s+(\d+)\s+tháng\s+(\d+)\s+năm\s+(\d+)", text)
-    if match and not nd30.DATE.search(" ".join(["ngày", match[1], "tháng", match[2], "năm",
+    if match and not decree.patterns.DATE.search(" ".join(["ngày", match[1], "tháng", match[2], "năm",
                                                  match[3]])):
         yield _at("DIA-DANH-NGAY", line, tr("ngày 05 tháng 01, tháng 3...12 không có số 0",
                                              "ngày 05 tháng 01; months 3-12 without zero"),
@@ -330,7 +329,7 @@ def body_align(doc: Anatomy) -> Iterator[Finding]:
 
 @rule("BODY-INDENT", "Lùi đầu dòng 1–1,27 cm", "First-line indent 1–1.27 cm")
 def body_indent(doc: Anatomy) -> Iterator[Finding]:
-    low, high = nd30.BODY_FIRST_LINE_CM
+    low, high = decree.BODY_FIRST_LINE_CM
     for line in _body_paragraphs(doc):
         indent = doc.paragraph_format(line).first_line_cm
         if not low - _EPS <= indent <= high + _EPS:
@@ -341,14 +340,14 @@ def body_indent(doc: Anatomy) -> Iterator[Finding]:
 def body_spacing(doc: Anatomy) -> Iterator[Finding]:
     for line in _body_paragraphs(doc):
         fmt = doc.paragraph_format(line)
-        if fmt.space_before_pt + fmt.space_after_pt < nd30.BODY_MIN_SPACING_PT - 0.01:
-            yield _at("BODY-SPACING", line, f"≥ {nd30.BODY_MIN_SPACING_PT} pt",
+        if fmt.space_before_pt + fmt.space_after_pt < decree.BODY_MIN_SPACING_PT - 0.01:
+            yield _at("BODY-SPACING", line, f"≥ {decree.BODY_MIN_SPACING_PT} pt",
                       f"{fmt.space_before_pt + fmt.space_after_pt:g} pt")
 
 
 @rule("BODY-LINE", "Giãn dòng từ đơn (single) đến 1,5 dòng", "Line spacing single to 1.5 lines")
 def body_line(doc: Anatomy) -> Iterator[Finding]:
-    low, high = nd30.BODY_LINE_SPACING
+    low, high = decree.BODY_LINE_SPACING
     for line in _body_paragraphs(doc):
         fmt = doc.paragraph_format(line)
         spacing = fmt.line_spacing
@@ -361,7 +360,7 @@ def body_line(doc: Anatomy) -> Iterator[Finding]:
 
 @rule("BODY-SIZE", "Nội dung một cỡ chữ duy nhất, 13–14 pt", "One body size, 13–14 pt")
 def body_size(doc: Anatomy) -> Iterator[Finding]:
-    low, high = nd30.ELEMENTS["body"].size_pt
+    low, high = decree.ELEMENTS["body"].size_pt
     counts: dict[float, list[Line]] = {}
     for line in _body_paragraphs(doc):
         for size in doc.sizes(line):
@@ -410,7 +409,7 @@ def _label_value(kind: str, text: str) -> int | None:
     if kind == "arabic":
         return int(text)
     if kind == "letter":
-        position = VIETNAMESE_POINT_LETTERS.find(text)
+        position = decree.POINT_LETTERS.find(text)
         return position + 1 if position >= 0 else None
     numerals = {roman(n): n for n in range(1, 40)}
     return numerals.get(text)
@@ -434,9 +433,9 @@ def signer_lines(doc: Anatomy) -> Iterator[Finding]:
         return
     first = lines[0].stripped.split()[0]
     looks_like_prefix = first.endswith(".") or fold(lines[0].stripped).startswith(
-        ("thay mặt", "ký thay", "thừa lệnh", "thừa ủy quyền", "quyền"))
-    if looks_like_prefix and first not in nd30.AUTHORITY_PREFIXES:
-        yield _at("KY-QUYEN-HAN", lines[0], " / ".join(nd30.AUTHORITY_PREFIXES), first)
+        decree.AUTHORITY_WORDS)
+    if looks_like_prefix and first not in decree.AUTHORITY_PREFIXES:
+        yield _at("KY-QUYEN-HAN", lines[0], " / ".join(decree.AUTHORITY_PREFIXES), first)
     for line in lines:
         yield from _element("KY-QUYEN-HAN", doc, line, "signer_title", tr("chức vụ", "title"))
 
