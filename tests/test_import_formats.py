@@ -15,7 +15,7 @@ from conftest import DATA, need
 from test_import import canonical, thidua
 from thidua_docs import convert, ocr, pdf
 from thidua_docs.exceptions import InputFileError
-from thidua_docs.i18n import message
+from thidua_docs.messages import message
 from thidua_docs.importer import import_file, pdftext
 from thidua_docs.loader import load_directive
 
