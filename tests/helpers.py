@@ -14,7 +14,7 @@ from docx.shared import Length
 
 from conftest import DATA, REFERENCE, document_paragraphs, open_docx
 from thidua_docs import decree, main
-from thidua_docs.effective import FormatResolver
+from thidua_docs.wordml.formatting import FormatResolver
 from thidua_docs.layout.metrics import text_width_pt
 from thidua_docs.loader import load_directive
 

@@ -9,7 +9,7 @@ import pytest
 
 from helpers import directive_data, render
 from thidua_docs.exceptions import InvalidInputError
-from thidua_docs.i18n import set_language
+from thidua_docs.messages import set_language
 from thidua_docs.loader import parse_directive
 
 import yaml

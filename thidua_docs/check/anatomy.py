@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from thidua_docs import decree
 from thidua_docs.check.reader import Line, read_lines
-from thidua_docs.effective import FormatResolver
+from thidua_docs.wordml.formatting import FormatResolver
 
 
 

@@ -18,13 +18,12 @@ from docx.oxml.ns import qn
 from docx.text.run import Run
 
 from thidua_docs.check.anatomy import analyse, fold
-from thidua_docs.check.reader import all_paragraphs
+from thidua_docs import wordml
 from thidua_docs.decree import SUMMARY_LABEL
 from thidua_docs.decree.patterns import (
     AUTHORITY, MOTTO, NATIONAL, NUMBER, PLACE_DATE, RECIPIENTS_LABEL, URGENCY,
 )
-from thidua_docs.effective import FormatResolver
-from thidua_docs.importer.numbering import AutoLabels
+from thidua_docs.wordml.formatting import FormatResolver
 from thidua_docs.importer.paragraphs import Line, Para, join_lines
 from thidua_docs.importer.sources import DocxSource, LegacyReport, TextSource
 
@@ -262,7 +261,7 @@ def _docx_parts(source: DocxSource) -> Parts:
     header_end = max((line.number for line in head if line), default=0)
     tail_start = min((line.number for line in tail_lines if line), default=10 ** 9)
     resolver = doc.resolver
-    auto = AutoLabels(source.document).read(all_paragraphs(source.document))
+    auto = {p.element: p.label for p in wordml.read(source.document).paragraphs if p.label}
     title = [_docx_para(auto, resolver, [line]) for line in doc.title] or None
     body: list[Para] = []
     leftovers: list[tuple[str, Para]] = []
