@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+import unicodedata
 from pathlib import Path
 from typing import Any, TypeVar, get_args
 
@@ -16,13 +17,14 @@ import yaml
 from pydantic import BaseModel, Tag, ValidationError
 
 from thidua_docs import limits
+from thidua_docs.decree import KIND_CODES
 from thidua_docs.exceptions import InputFileError, InvalidInputError, Problem
-from thidua_docs.i18n import message
+from thidua_docs.messages import Message, has
 from thidua_docs.structure import Directive, Indicator
 from thidua_docs.structure.directive import BLOCK_KEYS, with_unit
 from thidua_docs.structure.quantity import Numeral
-from thidua_docs.structure.numbering import NumberingError, label_body
-from thidua_docs.text import NAMED, unknown_placeholders
+from thidua_docs.structure.numbering import NumberingError, every_indicator
+from thidua_docs.text import NAMED, unknown_placeholders, uses_year
 from thidua_docs.vnformat import nfc
 
 FieldPath = tuple[str | int, ...]
@@ -169,6 +171,16 @@ def _is_number(node: yaml.ScalarNode) -> bool:
 
 M = TypeVar("M", bound=BaseModel)
 
+#: pydantic error types that share a message.
+_PYDANTIC_TYPES = {
+    "date_from_datetime_parsing": "date_type",
+    "date_parsing": "date_type",
+    "int_parsing": "int_type",
+    "int_from_float": "int_type",
+    "bool_parsing": "bool_type",
+    "model_attributes_type": "model_type",
+}
+
 
 def read_source(path: Path | str) -> bytes:
     """The bytes of an input file, or InputFileError saying why not."""
@@ -211,10 +223,9 @@ def parse_directive(raw: bytes | str, source: str = "<stdin>", *,
     problems += more
     if directive is not None:
         try:
-            for item in label_body(directive):
-                if isinstance(item.node, Indicator) and item.node.needs_update and \
-                        not allow_pending:
-                    problems.append(_pending(item.node, item.path, directive, located))
+            for path, indicator in every_indicator(directive):
+                if indicator.needs_update and not allow_pending:
+                    problems.append(_pending(indicator, path, directive, located))
         except NumberingError as exc:
             mark = _nearest(located.value_marks, exc.path)
             problems.append(_problem_at(source, mark, exc.path, exc.message_key, exc.params))
@@ -232,16 +243,16 @@ def _parse(raw: bytes | str, source: str) -> tuple[dict, "_Located", list[Proble
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        raise InvalidInputError([_problem_at(source, mark, (), "yaml_syntax",
-                                             {"detail": exc.problem or str(exc)})]) from None
-    except yaml.reader.ReaderError as exc:  # a raw control character in the file
+        raise InvalidInputError([_problem_at(source, mark, (), _syntax_key(exc, text, mark),
+                                             {})]) from None
+    except yaml.reader.ReaderError as exc:  # a control character
         char = exc.character if isinstance(exc.character, int) else ord(exc.character)
         before = _before(text, exc.position, chr(char))
         line, column = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
-        raise InvalidInputError([Problem(source, line, column, "", message(
-            "control_char_raw", char=f"U+{char:04X}"))]) from None
+        raise InvalidInputError([Problem(source, line, column, "", "yaml_control",
+                                         {"code": f"U+{char:04X}"})]) from None
     if node is None:
-        raise InvalidInputError([Problem(source, None, None, "", message("empty_file"))])
+        raise InvalidInputError([Problem(source, None, None, "", "empty_file")])
     located = _Located(source)
     data = located.build(node)
     problems = [_problem_at(source, mark, path, key, params)
@@ -250,6 +261,33 @@ def _parse(raw: bytes | str, source: str) -> tuple[dict, "_Located", list[Proble
         problems.append(_problem_at(source, node.start_mark, (), "not_a_mapping", {}))
         raise InvalidInputError(problems)
     return data, located, problems
+
+
+#: libyaml's problem → the message explaining it (the first that matches).
+_SYNTAX_KEYS = (
+    ("tab character", "yaml_tab"),
+    ("mapping values are not allowed", "yaml_colon"),
+    ("did not find expected key", "yaml_indent"),
+    ("could not find expected ':'", "yaml_indent"),
+    ("expected ',' or ']'", "yaml_flow"),
+    ("expected ',' or '}'", "yaml_flow"),
+    ("did not find expected node content", "yaml_flow"),
+    ("unexpected end of stream", "yaml_quote"),
+    ("unknown escape character", "yaml_escape"),
+    ("undefined alias", "yaml_special"),
+    ("undefined tag", "yaml_special"),
+    ("anchor", "yaml_special"),
+    ("block sequence entries are not allowed", "yaml_dash"),
+    ("expected '-' indicator", "yaml_dash"),
+)
+
+
+def _syntax_key(exc: yaml.MarkedYAMLError, text: str, mark) -> str:
+    """The message key that explains a YAML syntax error, in words a clerk acts on."""
+    problem = exc.problem or ""
+    if "cannot start any token" in problem and mark is not None:
+        return "yaml_tab" if text[mark.index:mark.index + 1] == "\t" else "yaml_special"
+    return next((key for words, key in _SYNTAX_KEYS if words in problem), "yaml_syntax")
 
 
 def _validate(model: type[M], data: dict, located: "_Located") -> tuple[M | None, list[Problem]]:
@@ -270,14 +308,10 @@ def _raise_if(problems: list[Problem]) -> None:
 
 def _pending(indicator: Indicator, path: FieldPath, directive: Directive,
              located: "_Located") -> Problem:
-    if indicator.parts:
-        previous = "; ".join(with_unit(p.previous, p.unit) for p in indicator.parts
-                             if p.previous is not None) or "?"
-    else:
-        previous = with_unit(indicator.previous, indicator.unit) \
-            if indicator.previous is not None else "?"
+    previous = "; ".join(with_unit(t.previous, t.unit) for t in indicator.targets
+                         if t.previous is not None) or "?"
     return _problem_at(located.source, _nearest(located.value_marks, path + ("value",)), path,
-                       "indicator_pending", {"year": directive.year,
+                       "indicator_pending", {"year": directive.year or directive.period,
                                              "wording": indicator.wording(),
                                              "previous": previous})
 
@@ -297,14 +331,14 @@ def _decode(raw: bytes | str, source: str) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise InvalidInputError([Problem(source, line, None, "", message("not_utf8"))]) from None
+        raise InvalidInputError([Problem(source, line, None, "", "not_utf8")]) from None
 
 
 def _problem_at(source: str, mark: yaml.Mark | None, path: FieldPath, key: str,
                 params: dict[str, Any]) -> Problem:
     line = mark.line + 1 if mark else None
     column = mark.column + 1 if mark else None
-    return Problem(source, line, column, _dotted(path), message(key, **params))
+    return Problem(source, line, column, _dotted(path), key, params)
 
 
 def _dotted(path: FieldPath) -> str:
@@ -338,14 +372,22 @@ def _placeholder_problems(data: dict, located: _Located) -> list[Problem]:
             if f"{{{name}}}" in text and not data.get(name):
                 problems.append(_problem_at(located.source, mark, path, "placeholder_missing",
                                             {"name": name}))
+        year_name = uses_year(text)
+        if year_name and data.get("year") is None and data.get("period"):
+            problems.append(_problem_at(located.source, mark, path, "placeholder_needs_year",
+                                        {"name": year_name}))
     return problems
 
 
 def _translate(error: dict, located: _Located, root: type[BaseModel]) -> Problem:
     """Turn one pydantic error into a located, translated Problem."""
     path, model = _resolve(tuple(error["loc"]), root)
-    kind = error["type"]
-    params: dict[str, Any] = {**error.get("ctx", {}), "detail": error.get("msg", "")}
+    kind = _PYDANTIC_TYPES.get(error["type"], error["type"])
+    params: dict[str, Any] = {**error.get("ctx", {}), "value": _shown(error.get("input"))}
+    if "expected" in params:  # pydantic's "'TM.', 'KT.' or 'Q.'": the allowed values
+        params["allowed"] = str(params["expected"]).replace(" or ", ", ")
+        if kind == "enum":  # words, not punctuation: no quotes needed
+            params["allowed"] = params["allowed"].replace("'", "")
     mark = _nearest(located.value_marks, path)
     if kind == "extra_forbidden":
         mark = located.key_marks.get(path, mark)
@@ -358,9 +400,37 @@ def _translate(error: dict, located: _Located, root: type[BaseModel]) -> Problem
         value = error.get("input")
         first_key = next(iter(value), "") if isinstance(value, dict) else ""
         params["hint"] = _did_you_mean(str(first_key), list(BLOCK_KEYS)) if first_key else ""
-    elif kind == "value_error":
-        params["detail"] = str(error.get("ctx", {}).get("error", params["detail"]))
-    return _problem_at(located.source, mark, path, kind, params)
+        params["where"] = Message(_block_level(path))
+        kind = "block_kind_at"
+    elif kind == "unknown_kind":
+        names = {_unaccented(name): name for name in KIND_CODES}
+        match = difflib.get_close_matches(_unaccented(str(error.get("input"))), list(names), 1)
+        params["hint"] = Message("did_you_mean", name=names[match[0]]) if match else ""
+    return _problem_at(located.source, mark, path, kind if has(kind) else "generic", params)
+
+
+def _unaccented(text: str) -> str:
+    """*text* in lower case without Vietnamese accents ("Công văn" → "cong van")."""
+    decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def _shown(value: Any) -> str:
+    """A wrong value as a message quotes it: a scalar as typed, a list or mapping by kind."""
+    if isinstance(value, (dict, list)):
+        return "[...]" if isinstance(value, list) else "{...}"
+    text = str(value)
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
+def _block_level(path: FieldPath) -> str:
+    """The message naming where the block at *path* sits (body, section, entry, appendix)."""
+    if len(path) <= 2:
+        return "where_body"
+    if path[0] == "appendices" and len(path) == 4:
+        return "where_appendix"
+    return "where_entry" if len(path) >= 5 and path[-4] in ("items", "bullets") \
+        else "where_section"
 
 
 def _models_in(annotation) -> list[type[BaseModel]]:
@@ -417,7 +487,7 @@ def _nearest(marks: dict[FieldPath, yaml.Mark], path: FieldPath) -> yaml.Mark | 
     return None
 
 
-def _did_you_mean(key: str, allowed: list[str]) -> str:
+def _did_you_mean(key: str, allowed: list[str]) -> Message | str:
     match = difflib.get_close_matches(key, allowed, n=1, cutoff=0.5)
-    return match[0] if match else ""
+    return Message("did_you_mean", name=match[0]) if match else ""
 

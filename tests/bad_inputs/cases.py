@@ -530,14 +530,16 @@ case("render-output-parent-is-file", ["render", "in.yaml", "-o", "in.yaml/out.do
 case("new-year-zero", ["new", "in.yaml", "--year", "0", "-o", "n.yaml"], 2,
      ["Lỗi", "--year", "1945"], ["Error", "--year", "1945"], files={"in.yaml": OK}, names="")
 case("new-year-text", ["new", "in.yaml", "--year", "abc", "-o", "n.yaml"], 2,
-     ["Lỗi", "'abc'", "số nguyên"], ["Error", "'abc'", "integer"], files={"in.yaml": OK},
+     ["Lỗi", "'abc'", "không phải một số"], ["Error", "'abc'", "not a valid integer"],
+     files={"in.yaml": OK},
      names="")
 case("render-no-such-option", ["render", "in.yaml", "--bogus"], 2,
      ["Lỗi", "--bogus", "Cách dùng"], ["Error", "--bogus", "Usage"], files={"in.yaml": OK},
      names="")
 case("no-such-command", ["rendr", "in.yaml"], 2, ["Lỗi", "rendr"], ["Error", "rendr"],
      files={"in.yaml": OK}, names="")
-case("render-missing-argument", ["render"], 2, ["Lỗi", "SOURCES"], ["Error", "SOURCES"],
+case("render-missing-argument", ["render"], 2, ["Lỗi", "Thiếu", "TỆP.yaml"],
+     ["Error", "Missing", "FILE.yaml"],
      names="")
 case("render-jobs-zero", ["render", "in.yaml", "-j", "0"], 2, ["Lỗi", "-j"], ["Error", "-j"],
      files={"in.yaml": OK}, names="")

@@ -3,23 +3,21 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import get_args
 
 import click
 
-from thidua_docs.commands import report_errors
-from thidua_docs.i18n import message
+from thidua_docs.commands import argument, option, report_errors, verb
+from thidua_docs.messages import message
 
 
-@click.command("new")
-@click.argument("source", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--year", type=int, callback=lambda ctx, param, value: _year(value),
-              help="The new target year (default: last year's + 1).")
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
-              help="The YAML to write (default: SOURCE with the year in its name replaced).")
-@click.option("--calendar", "calendars", multiple=True,
-              type=click.Path(path_type=Path, dir_okay=False),
-              help="An extra anniversary calendar (repeatable).")
-@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@verb("new")
+@argument("source", type=click.Path(path_type=Path, dir_okay=False))
+@option("--year", type=int, callback=lambda ctx, param, value: _year(value))
+@option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False))
+@option("--calendar", "calendars", multiple=True,
+              type=click.Path(path_type=Path, dir_okay=False))
+@option("--force", is_flag=True)
 @report_errors
 def command(source: Path, year: int | None, output: Path | None, calendars: tuple[Path, ...],
             force: bool) -> None:
@@ -45,11 +43,23 @@ def _year(value: int | None) -> int | None:
         return None
     from thidua_docs.structure import Directive
 
-    bounds = {type(m).__name__: m for m in Directive.model_fields["year"].metadata}
-    low, high = bounds["Ge"].ge, bounds["Le"].le
+    bounds = _bounds(Directive.model_fields["year"].annotation)
+    low, high = bounds["ge"], bounds["le"]
     if not low <= value <= high:
         raise click.BadParameter(message("usage_year", value=value, low=low, high=high))
     return value
+
+
+def _bounds(annotation) -> dict[str, int]:
+    """The ge/le bounds declared anywhere in *annotation* (through Optional, Annotated)."""
+    found = {}
+    for meta in getattr(annotation, "__metadata__", ()):
+        for item in getattr(meta, "metadata", [meta]):
+            found.update({name: getattr(item, name) for name in ("ge", "le")
+                          if hasattr(item, name)})
+    for arg in get_args(annotation):
+        found.update(_bounds(arg))
+    return found
 
 
 def _short(text: str, width: int = 70) -> str:

@@ -4,13 +4,15 @@ This is the one source of the layout. ``build_template`` writes these values
 into the Word template's named styles; the renderer reads the template, never
 these numbers, so a clerk who restyles the template in Word is obeyed. Each
 value sits inside the range Nghị định 30/2020 Phụ lục I allows (see
-``thidua_docs.nd30``; a test checks it).
+``thidua_docs.decree.ranges``; a test checks it).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+
+from thidua_docs import decree
 
 FONT = "Times New Roman"
 LANGUAGE = "vi-VN"
@@ -44,7 +46,7 @@ RULE_WEIGHT_EIGHTHS = 6
 RULE_SPACE_PT = 1
 
 #: The khẩn stamp is bright red (Nghị định 30, ô 10b): this element only.
-URGENCY_COLOR = "FF0000"
+URGENCY_COLOR = decree.URGENCY_COLOR
 #: Distance between the khẩn box and its word, in points.
 URGENCY_BOX_PADDING_PT = 3
 #: Room added beside a word sized to its box, in points, so that it never wraps.
@@ -87,7 +89,7 @@ class StyleSpec:
     color: str = COLOR
     #: Drop the spacing between consecutive paragraphs of this style.
     contextual_spacing: bool = False
-    #: The element of Nghị định 30 this style prints (a key of nd30.ELEMENTS), if any.
+    #: The element of Nghị định 30 this style prints (a key of decree.ELEMENTS), if any.
     element: str | None = None
 
 
@@ -134,6 +136,18 @@ STYLES: tuple[StyleSpec, ...] = (
     _body_like("ND30Point", "ND30 Điểm"),
     _body_like("ND30Bullet", "ND30 Gạch đầu dòng"),
     _body_like("ND30Closing", "ND30 Đoạn kết"),
+    _body_like("ND30Basis", "ND30 Căn cứ", italic=True, element="basis"),
+    StyleSpec("ND30AppendixLabel", "ND30 Phụ lục", 14, bold=True, keep_with_next=True,
+              element="appendix_label"),
+    StyleSpec("ND30AppendixTitle", "ND30 Tên phụ lục", 14, bold=True, keep_with_next=True,
+              element="appendix_title"),
+    StyleSpec("ND30AppendixAttached", "ND30 Kèm theo", 14, italic=True, space_after_pt=12,
+              keep_with_next=True, element="appendix_attached"),
+    StyleSpec("ND30TableHeader", "ND30 Tiêu đề bảng", 13, bold=True, space_before_pt=3,
+              space_after_pt=3),
+    StyleSpec("ND30TableCell", "ND30 Ô bảng", 13, align=Align.LEFT, space_before_pt=3,
+              space_after_pt=3),
+    StyleSpec("ND30TableNumber", "ND30 Ô bảng số", 13, space_before_pt=3, space_after_pt=3),
     StyleSpec("ND30RecipientsLabel", "ND30 Nơi nhận", 12, bold=True, italic=True,
               align=Align.LEFT, space_before_pt=12, element="recipients_label"),
     StyleSpec("ND30Recipient", "ND30 Danh sách nơi nhận", 11, align=Align.LEFT,
@@ -146,3 +160,9 @@ STYLES: tuple[StyleSpec, ...] = (
 )
 
 STYLE_BY_ID = {spec.style_id: spec for spec in STYLES}
+
+#: Shares of the text width taken by the indicator table's columns: STT, chỉ tiêu,
+#: đơn vị tính, thực hiện (last year), kế hoạch (this year).
+INDICATOR_TABLE_COLUMNS = (0.07, 0.45, 0.12, 0.18, 0.18)
+#: Thickness of the indicator table's grid, in eighths of a point.
+TABLE_RULE_EIGHTHS = 4

@@ -19,7 +19,7 @@ from jinja2 import TemplateSyntaxError, meta
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from lxml import etree
 
-from thidua_docs.i18n import message
+from thidua_docs.messages import Message
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 #: Attributes a template may never read, besides every name beginning with "_".
@@ -125,11 +125,11 @@ class Scan:
                 if name not in known]
 
 
-def where(part: str, paragraph: int | None) -> str:
+def where(part: str, paragraph: int | None) -> Message:
     """"phần thân, đoạn 12" / "header (header1), paragraph 1": the place of a finding."""
     kind = "document" if part == "document" else "header" if part.startswith("header") else \
         "footer" if part.startswith("footer") else "other"
-    return message(f"part_{kind}", part=part, paragraph=paragraph or "?")
+    return Message(f"part_{kind}", part=part, paragraph=paragraph or "?")
 
 
 def part_label(partname: str) -> str | None:

@@ -15,7 +15,6 @@ from decimal import Decimal
 from pydantic import BaseModel, ConfigDict, model_validator
 from pydantic_core import PydanticCustomError
 
-from thidua_docs.i18n import MESSAGES
 from thidua_docs.vnformat import format_number, format_range
 
 
@@ -41,7 +40,7 @@ def _leading_zeros_width(whole: str) -> int:
 
 def _not_vietnamese(written: str) -> PydanticCustomError:
     return PydanticCustomError("number_vietnamese_form",
-                               MESSAGES["number_vietnamese_form"]["en"], {"written": written})
+                               "number_vietnamese_form", {"written": written})
 
 
 def parse_vietnamese_number(text: str) -> tuple[Decimal, int]:
@@ -68,7 +67,7 @@ def parse_numeral(text: str) -> tuple[Decimal, int]:
     match = _NUMERAL.fullmatch(text.strip())
     if match is None:
         raise PydanticCustomError("number_unquoted_form",
-                                  MESSAGES["number_unquoted_form"]["en"], {"written": text})
+                                  "number_unquoted_form", {"written": text})
     if match["fraction"] is not None and _AMBIGUOUS.fullmatch(
             f"{match['whole']}.{match['fraction']}"):
         raise ambiguous(text.strip())
@@ -92,7 +91,8 @@ class Quantity(BaseModel):
     @classmethod
     def _from_yaml(cls, data: object) -> object:
         if isinstance(data, bool):
-            raise ValueError("a number is expected, not yes/no")
+            raise PydanticCustomError("number_not_yes_no", "number_not_yes_no",
+                                      {"value": str(data).lower()})
         if isinstance(data, (Numeral, int, float)):  # a Numeral before any other str
             low, width = _python_number(data)
             return {"low": low, "min_digits": width}
@@ -105,7 +105,8 @@ class Quantity(BaseModel):
     @model_validator(mode="after")
     def _ordered(self) -> "Quantity":
         if self.high is not None and self.high < self.low:
-            raise ValueError(f"range {self.low}-{self.high}: the low end is above the high end")
+            raise PydanticCustomError("range_reversed", "range_reversed",
+                                      {"low": str(self.low), "high": str(self.high)})
         return self
 
     def __str__(self) -> str:
@@ -136,7 +137,7 @@ def _from_pair(data: list) -> dict:
     """A range written [low, high] with two unquoted numbers."""
     if len(data) != 2 or not all(isinstance(x, (int, float, Numeral)) and
                                  not isinstance(x, bool) for x in data):
-        raise ValueError("a range is written [low, high], e.g. [24, 25]")
+        raise PydanticCustomError("range_pair", "range_pair", {})
     ends = [_python_number(x) for x in data]
     return {"low": ends[0][0], "min_digits": ends[0][1],
             "high": ends[1][0], "high_digits": ends[1][1]}
