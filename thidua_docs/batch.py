@@ -9,12 +9,13 @@ from __future__ import annotations
 import gc
 import importlib
 import multiprocessing
-import signal
+import os
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from thidua_docs import lifetime
 from thidua_docs.exceptions import Failure, InvalidInputError, Problem, ThiduaError
 from thidua_docs.messages import Message
 
@@ -76,15 +77,21 @@ def render_docx_files(jobs: list[Job], *, workers: int, template: Path | None, f
     context = multiprocessing.get_context("fork")
     chunk = max(1, min(16, len(jobs) // (workers * 4)))
     outcomes = []
-    with ProcessPoolExecutor(workers, mp_context=context,
-                             initializer=_ignore_interrupts) as pool:
+    with lifetime.stop_on_signals(), ProcessPoolExecutor(
+            workers, mp_context=context, initializer=lifetime.worker_started,
+            initargs=(os.getpid(),)) as pool:
         try:
             for outcome in pool.map(_render_one, jobs, *[[o] * len(jobs) for o in options],
                                     chunksize=chunk):
                 outcomes.append(outcome)
                 if progress:
                     progress(outcome)
-        except BaseException:
+        except lifetime.Stopped:  # SIGTERM, SIGHUP: stop now (workers remove their temporaries)
+            for process in list((pool._processes or {}).values()):
+                process.terminate()
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+        except BaseException:  # Ctrl-C: the files being written finish whole
             pool.shutdown(wait=True, cancel_futures=True)
             raise
     return outcomes
@@ -99,12 +106,6 @@ def _prepare(template: Path | None) -> None:
         compiled(template or default_template())
     except ThiduaError:
         pass  # reported per input by _render_one
-
-
-def _ignore_interrupts() -> None:
-    """Workers ignore Ctrl-C: the parent stops the batch and lets the files being
-    written finish whole."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _render_one(job: Job, template: Path | None, force: bool, draft: bool) -> Outcome:
@@ -127,7 +128,11 @@ def convert_to_pdf(outcomes: list[Outcome], *, workers: int, timeout: float, for
     """Add a PDF to every outcome that has a .docx (each beside its .docx)."""
     from thidua_docs.pdf import PdfConverter
 
-    converter = PdfConverter(workers, timeout=timeout, force=force)
+    with lifetime.stop_on_signals():
+        _convert_to_pdf(PdfConverter(workers, timeout=timeout, force=force), outcomes, progress)
+
+
+def _convert_to_pdf(converter, outcomes: list[Outcome], progress) -> None:
     by_folder: dict[Path, list[Outcome]] = {}
     for outcome in outcomes:
         if outcome.status == "ok":

@@ -6,8 +6,8 @@ import click
 
 from thidua_docs import __version__
 from thidua_docs.commands import (
-    Group, Option, anniversaries, check, convert_legacy, diff, import_, new, render,
-    translate_click, validate,
+    Group, Option, anniversaries, check, convert_legacy, diff, import_, lint_template, new,
+    render, translate_click, validate,
 )
 from thidua_docs.messages import message, set_language
 
@@ -33,7 +33,8 @@ def cli() -> None:
     """thidua-docs: directives "Phát động phong trào thi đua" per Nghị định 30/2020."""
 
 
-for verb in (render, validate, check, new, anniversaries, diff, import_, convert_legacy):
+for verb in (render, validate, check, new, anniversaries, diff, import_, convert_legacy,
+             lint_template):
     cli.add_command(verb.command)
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
+import signal
 import tempfile
 from pathlib import Path
 from typing import Iterable
@@ -43,12 +45,13 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False,
         raise OutputExistsError("output_exists", path=str(path))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp_name = tempfile.mkstemp(prefix=temp_prefix(path.name), suffix=".part",
-                                             dir=path.parent)
+        with _signals_held():  # a stopped worker must know of every file it made
+            handle, temp_name = tempfile.mkstemp(prefix=temp_prefix(path.name), suffix=".part",
+                                                 dir=path.parent)
+            temp = Path(temp_name)
+            _PENDING.add(temp)
     except OSError as exc:
         raise OutputWriteError("output_unwritable", path=str(path), reason=exc.strerror) from None
-    temp = Path(temp_name)
-    _PENDING.add(temp)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
@@ -62,6 +65,20 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False,
         temp.unlink(missing_ok=True)
         _PENDING.discard(temp)
     return path
+
+
+@contextlib.contextmanager
+def _signals_held():
+    """SIGTERM and SIGHUP wait until the block is done (where the platform allows)."""
+    held = {signal.SIGTERM, signal.SIGHUP}
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 #: Temporary files being written by this process.

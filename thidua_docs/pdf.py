@@ -7,7 +7,8 @@ so a file is finished when the next line comes or soffice exits. A watchdog
 kills an instance that makes no progress for *timeout* seconds; the file it was
 on is reported and the instance restarts on the rest. Instances restart after
 *restart_after* files. Finished PDFs move into place whole (rename), so an
-interrupted batch never leaves half a PDF.
+interrupted batch never leaves half a PDF. LibreOffice writes into a temporary folder
+outside the user's, and dies with the process that started it.
 """
 
 from __future__ import annotations
@@ -23,9 +24,10 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from thidua_docs.exceptions import ThiduaError
+from thidua_docs import lifetime
+from thidua_docs.exceptions import OutputExistsError, OutputWriteError, ThiduaError
 from thidua_docs.messages import Message
-from thidua_docs.output import publish
+from thidua_docs.output import write_atomic
 
 SOFFICE_NAMES = ("soffice", "libreoffice")
 #: Seconds LibreOffice may go without progress before it is killed.
@@ -112,7 +114,8 @@ class _Worker:
         self.results = results
         self.progress = progress
         self.profile = Path(tempfile.mkdtemp(prefix="thidua-lo-profile-"))
-        self.scratch = Path(tempfile.mkdtemp(prefix=".thidua-pdf-", dir=out_dir))
+        # LibreOffice writes outside the user's folder: a killed batch leaves nothing there
+        self.scratch = Path(tempfile.mkdtemp(prefix="thidua-pdf-"))
         self.process: subprocess.Popen | None = None
         self.stopped = False
 
@@ -137,7 +140,8 @@ class _Worker:
         command = soffice_command(self.converter.soffice, self.profile, "pdf", self.scratch, batch)
         process = self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                         stdin=subprocess.DEVNULL, text=True, errors="replace",
-                                        start_new_session=True)
+                                        start_new_session=True,
+                                        preexec_fn=lifetime.kill_with_parent)
         lines: queue.Queue[str | None] = queue.Queue()
         threading.Thread(target=_pump, args=(process.stdout, lines), daemon=True).start()
         seen: list[str] = []  # "convert" or "error", one per file, in order
@@ -193,10 +197,16 @@ class _Worker:
             return
         target = self.out_dir / f"{source.stem}.pdf"
         try:
-            publish(produced, target, force=self.converter.force)
-        except FileExistsError:
+            write_atomic(target, produced.read_bytes(), force=self.converter.force,
+                         inputs=(source,))
+        except OutputExistsError:
             self._fail(source, Message("pdf_exists", path=str(target)), started)
             return
+        except OutputWriteError as error:
+            self._fail(source, Message(error.message_key, **error.params), started)
+            return
+        finally:
+            produced.unlink(missing_ok=True)
         self._record(PdfResult(source, target, None, time.monotonic() - started))
 
     def _fail(self, source: Path, error: Message, started: float) -> None:

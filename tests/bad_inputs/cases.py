@@ -549,3 +549,51 @@ case("new-result-invalid-named", ["new", "in.yaml", "-o", "n.yaml"], 2,
 case("new-year-too-late", ["new", "in.yaml", "--year", "2500", "-o", "n.yaml"], 2,
      ["Lỗi", "--year", "1945–2100"], ["Error", "--year", "1945-2100"], files={"in.yaml": OK},
      names="")
+
+
+# --- batches stopped by a signal, and two writers on one output ---------------------------------
+
+
+@dataclass
+class BatchCase:
+    """A batch of *inputs* directives rendered with ``-j 2`` into out/, sent *signal* once
+    its first output exists: it ends with *exit_code* (None: killed), every output written
+    is whole, no temporary file is left, and no worker or LibreOffice outlives it."""
+
+    name: str
+    signal: str
+    exit_code: int | None
+    pdf: bool = False
+    inputs: int = 60
+
+
+BATCH_CASES = [
+    BatchCase("batch-sigint", "SIGINT", 130),
+    BatchCase("batch-sigterm", "SIGTERM", 143),
+    BatchCase("batch-sighup", "SIGHUP", 129),
+    BatchCase("batch-sigkill", "SIGKILL", None),
+    BatchCase("batch-pdf-sigterm", "SIGTERM", 143, pdf=True, inputs=8),
+    BatchCase("batch-pdf-sigkill", "SIGKILL", None, pdf=True, inputs=8),
+]
+
+
+@dataclass
+class WritersCase:
+    """Two processes write the same output at once: the file is whole and one of them
+    (without --force) says the output exists."""
+
+    name: str
+    argv: list[str]
+    exit_codes: list[int]
+    files: dict[str, bytes | Callable[[Stock], bytes]]
+    output: str
+
+
+WRITERS_CASES = [
+    WritersCase("two-renders-one-output", ["render", "in.yaml", "-o", "out.docx"], [0, 1],
+                {"in.yaml": OK}, "out.docx"),
+    WritersCase("two-forced-renders-one-output", ["render", "in.yaml", "-o", "out.docx",
+                                                  "--force"], [0, 0], {"in.yaml": OK}, "out.docx"),
+    WritersCase("two-imports-one-output", ["import", "in.docx", "-o", "out.yaml"], [0, 1],
+                {"in.docx": lambda stock: stock.docx}, "out.yaml"),
+]

@@ -25,11 +25,14 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from cases import CASES, REPO, TEMPLATE, Case, Stock
+from cases import (
+    BATCH_CASES, CASES, OK, REPO, TEMPLATE, WRITERS_CASES, BatchCase, Case, Stock, WritersCase,
+)
+from conftest import need
 
 TIMEOUT = 60
 MEMORY = 2 * 1024 ** 3
-#: (case, language) → (seconds, peak resident KiB): printed by conftest at the end.
+#: (case, language) → (seconds, peak resident KiB): printed when the corpus is done.
 FIGURES: dict[tuple[str, str], tuple[float, int]] = {}
 
 
@@ -114,7 +117,7 @@ def run(case: Case, lang: str, folder: Path, stock: Stock) -> Run:
 
 
 @pytest.fixture(scope="module")
-def runs(stock):
+def runs(stock, request):
     """Every case in both languages, three processes at a time (the suite runs on two
     cores): (case name, language) → Run."""
     with tempfile.TemporaryDirectory(prefix="thidua-corpus-") as name:
@@ -129,6 +132,18 @@ def runs(stock):
         for (name_, lang), result in results.items():
             FIGURES[(name_, lang)] = (result.seconds, result.peak_kib)
         yield results
+    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
+    if reporter is not None:
+        reporter.write_line("\n" + figures())
+
+
+def figures() -> str:
+    """The corpus's figures: cases, the slowest run and the largest peak memory."""
+    (slow, slow_lang), (seconds, _) = max(FIGURES.items(), key=lambda item: item[1][0])
+    (big, big_lang), (_, peak) = max(FIGURES.items(), key=lambda item: item[1][1])
+    return (f"bad-input corpus: {len(CASES)} cases x 2 languages = {len(FIGURES)} runs; "
+            f"slowest {slow} ({slow_lang}) {seconds:.2f} s; largest peak memory {big} "
+            f"({big_lang}) {peak / 1024:.0f} MiB")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
@@ -164,3 +179,134 @@ def test_the_corpus_is_large_enough():
     assert len(CASES) >= 80
     names = [case.name for case in CASES]
     assert len(names) == len(set(names))
+
+
+# --- batches stopped by a signal, two writers on one output ---------------------------------
+
+
+def descendants(root: int) -> dict[int, str]:
+    """pid → start time of every living descendant of *root* (from /proc)."""
+    parents, starts = {}, {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            parents[int(entry.name)], starts[int(entry.name)] = int(fields[1]), fields[19]
+    found, frontier = {}, [root]
+    while frontier:
+        parent = frontier.pop()
+        for pid, ppid in parents.items():
+            if ppid == parent and pid not in found:
+                found[pid] = starts[pid]
+                frontier.append(pid)
+    return found
+
+
+def alive(pid: int, start: str) -> bool:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return False
+    return fields[19] == start and fields[0] != "Z"
+
+
+def _commands(pids) -> list[str]:
+    result = []
+    for pid in pids:
+        try:
+            result.append(Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode())
+        except OSError:
+            pass
+    return result
+
+
+def _wait_for(condition, seconds: float) -> bool:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        if condition():
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def whole(path: Path) -> bool:
+    data = path.read_bytes()
+    if path.suffix == ".pdf":
+        return data.startswith(b"%PDF") and b"%%EOF" in data[-1024:]
+    Document(io.BytesIO(data))
+    return True
+
+
+@pytest.mark.parametrize("case", BATCH_CASES, ids=[case.name for case in BATCH_CASES])
+def test_batch_stopped_by_a_signal(case: BatchCase, tmp_path):
+    import signal
+
+    if case.pdf:
+        need(shutil.which("soffice") is not None, "LibreOffice (soffice) is not installed")
+    work, temporary = tmp_path / "work", tmp_path / "tmp"  # TMPDIR: LibreOffice's profiles
+    work.mkdir(), temporary.mkdir()
+    for i in range(case.inputs):
+        (work / f"in{i:03}.yaml").write_bytes(OK)
+    before = snapshot(work)
+    argv = [sys.executable, "-m", "thidua_docs", "render", *sorted(
+        p.name for p in work.glob("*.yaml")), "-o", "out/", "-j", "2"] + \
+        (["--pdf"] if case.pdf else [])
+    process = subprocess.Popen(argv, cwd=work, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               env={**os.environ, "TMPDIR": str(temporary)},
+                               preexec_fn=limits(Case("", [], 0, "", "")))
+    out = work / "out"
+    started = _wait_for(lambda: any(out.glob("*.pdf" if case.pdf else "*.docx"))
+                        if not case.pdf else any("soffice" in c for c in _commands(
+                            descendants(process.pid))), TIMEOUT)
+    assert started, process.communicate()
+    children = descendants(process.pid)
+    assert children, "the batch runs in worker processes"
+    process.send_signal(getattr(signal, case.signal))
+    _, stderr = process.communicate(timeout=TIMEOUT)
+    code = process.returncode
+    if case.exit_code is None:
+        assert code == -signal.SIGKILL
+    else:
+        assert code == case.exit_code, stderr.decode()
+    assert b"Traceback" not in stderr, stderr.decode()
+    assert _wait_for(lambda: not any(alive(pid, start) for pid, start in children.items()), 20), \
+        _commands(pid for pid, start in children.items() if alive(pid, start))
+    after = snapshot(work)
+    for path, digest in before.items():
+        assert after[path] == digest, path
+    written = sorted(set(after) - set(before) - {"out"})
+    for name in written:
+        assert not Path(name).name.startswith("."), f"temporary file left: {name}"
+        assert Path(name).parent == Path("out") and whole(work / name), name
+    assert len([n for n in written if n.endswith(".docx")]) < case.inputs or case.pdf
+    if case.signal != "SIGKILL":  # a killed process cannot remove its temporary folders
+        assert not list(temporary.iterdir()), list(temporary.iterdir())
+
+
+@pytest.mark.parametrize("case", WRITERS_CASES, ids=[case.name for case in WRITERS_CASES])
+def test_two_writers_on_one_output(case: WritersCase, stock: Stock, tmp_path):
+    for name, content in case.files.items():
+        (tmp_path / name).write_bytes(content(stock) if callable(content) else content)
+    args = [sys.executable, "-m", "thidua_docs", *case.argv]
+    for _ in range(3):  # the race is decided differently each time: run it a few times
+        (tmp_path / case.output).unlink(missing_ok=True)
+        first, second = (subprocess.Popen(args, cwd=tmp_path, stdout=subprocess.PIPE,
+                                          stderr=subprocess.PIPE) for _ in range(2))
+        results = [(p.wait(TIMEOUT), p.stderr.read().decode()) for p in (first, second)]
+        assert sorted(code for code, _ in results) == case.exit_codes, results
+        assert not any("Traceback" in said for _, said in results)
+        if 1 in case.exit_codes:
+            assert any("--force" in said for code, said in results if code == 1), results
+        written = tmp_path / case.output
+        if written.suffix == ".docx":
+            assert whole(written)
+        else:
+            assert written.read_text(encoding="utf-8").startswith(("#", "issuer", "document"))
+        assert sorted(p.name for p in tmp_path.iterdir()) == sorted([*case.files, case.output])
+
+
+def test_the_corpus_counts():
+    """Cases of every kind: at least 80 in all."""
+    assert len(CASES) + len(BATCH_CASES) + len(WRITERS_CASES) >= 80

@@ -142,6 +142,23 @@ class CompiledTemplate:
         return buffer.getvalue()
 
 
+def lint(path: Path) -> list[Finding]:
+    """Everything in the template at *path* that would stop a render (sandbox refusals,
+    syntax, unbalanced blocks, variables no directive provides, no tags at all) or that
+    Word may spoil (tags split across runs), each with its part and paragraph."""
+    if not path.is_file():
+        raise TemplateError("template_missing", path=str(path))
+    _load_template(path)  # bounded, readable
+    with zipfile.ZipFile(path) as package:
+        tags = scan([(part_label(name), package.read(name)) for name in package.namelist()
+                     if part_label(name)])
+    return tags.findings + tags.unknown(TEMPLATE_VARIABLES)
+
+
+#: The variables a template may use: every field of the render context.
+TEMPLATE_VARIABLES = frozenset(field.name for field in fields(Context))
+
+
 def _refused(path: Path, finding: Finding) -> TemplateError:
     """The error that stops a render for *finding* (its part, paragraph and tag named)."""
     return TemplateError(f"template_{finding.code}", path=str(path), tag=finding.tag,
