@@ -61,7 +61,8 @@ def build_context(directive: Directive) -> Context:
             "theme": directive.theme, "anniversaries": "; ".join(directive.anniversaries)})
 
     if doc.kind_code is None:
-        title, subtitles = doc.title.upper(), [doc.subtitle] if doc.subtitle else []
+        title = doc.title.upper() if doc.title else ""  # a công văn may have no title
+        subtitles = [doc.subtitle] if doc.subtitle else []
     else:
         title, subtitles = doc.kind.upper(), [doc.title] + ([doc.subtitle] if doc.subtitle else [])
     date = long_date(doc.date) if doc.date else decree.BLANK_DATE
