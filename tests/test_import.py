@@ -518,3 +518,28 @@ def test_a_cong_van_without_title_renders_without_one(tmp_path):
     with pytest.raises(Exception) as error:
         Directive.model_validate(data)
     assert "title_of_typed_kind" in str(error.value)
+
+
+def test_a_bold_label_run_keeps_its_paragraph(tmp_path):
+    """"**1.** Căn cứ nội dung ...": only the label is bold; the paragraph is an item with
+    its whole text, not a bare label dropped."""
+    document = Document()
+    document.add_paragraph("Số: 12/KH-UBND")
+    document.add_paragraph("Kon Tum, ngày 05 tháng 01 năm 2024")
+    document.add_paragraph("KẾ HOẠCH")
+    document.add_paragraph("Tổ chức thực hiện năm 2024")
+    document.add_paragraph("I. TỔ CHỨC THỰC HIỆN")
+    for number, text in ((1, "Căn cứ nội dung Kế hoạch, các sở triển khai."),
+                         (2, "Giao Sở Nội vụ theo dõi, đôn đốc.")):
+        paragraph = document.add_paragraph()
+        paragraph.add_run(f"{number}.").bold = True
+        paragraph.add_run(f" {text}")
+    document.add_paragraph("Nơi nhận:")
+    document.add_paragraph("- Như trên;")
+    document.add_paragraph("- Lưu: VT.")
+    document.save(tmp_path / "kh.docx")
+    result = import_file(tmp_path / "kh.docx")
+    items = result.directive.body[0].content[0].items
+    assert [item for item in items] == ["Căn cứ nội dung Kế hoạch, các sở triển khai.",
+                                        "Giao Sở Nội vụ theo dõi, đôn đốc."]
+    assert "import_bare_label" not in [f.key for f in result.findings]

@@ -319,6 +319,10 @@ def _place(b: _Builder, body: list, stack: list[_Frame], para: Para,
     text = clean_text(para.text)
     lead = _lead(text)
     match = label_of(lead[0] if lead else text)
+    if lead and match and not lead[0][match.end():].strip():
+        # only the label is bold ("**1.** Căn cứ ..."): the rest is its text, no bold lead
+        text, lead = f"{match.group('label')} {lead[1]}", None
+        match = label_of(text)
     where = para.where
     if match is None or para.leftover:
         while stack and stack[-1].entry:
