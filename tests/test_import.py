@@ -134,7 +134,8 @@ def test_reference_findings(references):
     assert found_2017[0][0] == "import_no_header"  # reported, placeholders written
     assert [typed for key, typed, _ in found_2017 if key == "import_label"] == \
         ["3.", "4.", "5.", "6.", "7.", "8."]  # the numbering slip of section III
-    assert ("import_archive_unread", "VT - TH3 *the*", None) in found_2017
+    # "TH3 *the*": the unit TH3 and its drafter's initials, said not printed
+    assert ("import_archive_drafter", "VT - TH3 *the*", None) in found_2017
     header = references["kontum-2017"].directive
     assert header.issuer.name == ["[TÊN CƠ QUAN BAN HÀNH]"] and header.document.place == \
         "[Địa danh]"

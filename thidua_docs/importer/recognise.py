@@ -202,18 +202,27 @@ def _title(paras: list[Para]) -> tuple[str, str | None, str | None]:
     return kind, title, " ".join(lines[capitals:]) or None
 
 
+#: "Kính gửi:", or a công điện's "VĂN PHÒNG CHÍNH PHỦ điện:", before the addressees.
+_ADDRESSED = re.compile(r"^\W*(kính gửi|[^:]{3,80}\sđiện)\s*:?\s*", re.IGNORECASE)
+
+
 def _addressees(parts: Parts, paras: list[Para]) -> tuple[list[str], list[Para]]:
     lines = list(parts.addressees)
     position = 0
-    if not lines and paras and fold(paras[0].text).startswith("kính gửi"):
+    if not lines and paras and _ADDRESSED.match(clean_text(paras[0].text).replace("*", "")):
         lines.append(paras[0].text)
         position = 1
+        alone = not _ADDRESSED.sub("", clean_text(paras[0].text).replace("*", "")).strip()
+        if alone and len(paras) > 1 and not _dash(paras[1].text) and \
+                len(paras[1].text) < 150 and not label_of(paras[1].text):
+            lines.append(paras[1].text)  # "Kính gửi:" in one cell, the addressee in the next
+            position = 2
         while position < len(paras) and _dash(paras[position].text):
             lines.append(paras[position].text)
             position += 1
     names = []
     for line in lines:
-        text = re.sub(r"^\W*kính gửi\s*:?", "", clean_text(line), flags=re.IGNORECASE)
+        text = _ADDRESSED.sub("", clean_text(line).replace("*", ""))
         text = re.sub(r"^[-–+•]\s*", "", text.strip())
         text = re.sub(r"[;.,\s]+$", "", text)
         if text:
@@ -597,7 +606,7 @@ def _number(b: _Builder, line: str | None, kind: str) -> tuple[int | None, str, 
         if b.parts.header.found:
             b.note("unsure", "import_no_number", path=("issuer", "code"))
         return None, PLACEHOLDER_CODE, None
-    match = NUMBER.search(line)
+    match = NUMBER.search(line.replace("–", "-"))  # "/HD – HĐTĐKT" typed with an en dash
     number = int(match.group("number")) if match and match.group("number") else None
     if number is not None and not 1 <= number <= 99999:
         number = None
@@ -729,6 +738,8 @@ def _recipients(b: _Builder) -> tuple[list[str], list[str]]:
     return recipients, archive
 
 
+#: A unit's code: two capitals or more ("TĐKT", "NC").
+_CODE = re.compile(r"[A-ZĐ][A-ZĐ0-9]+")
 #: "NC.Châu": a unit code, then the drafter's name (or initials) after a full stop.
 _UNIT_DRAFTER = re.compile(r"^([A-ZĐ0-9][A-ZĐa-zđ0-9]*)\.\s*(\S.*)$")
 
@@ -741,7 +752,7 @@ def _archive(b: _Builder, text: str) -> list[str]:
     units, unread, extras = [], [], []
     for token in re.split(r"\s*[,;]\s*|\s+[-–]\s+", text):
         extras += [e.strip() for e in re.findall(r"\(([^)]*)\)", token) if e.strip()]
-        token = re.sub(r"\([^)]*\)", " ", token).strip()
+        token = re.sub(r"\s+\.", ".", re.sub(r"\([^)]*\)", " ", token)).strip()
         drafter = _UNIT_DRAFTER.match(token)
         if drafter:
             units.append(drafter.group(1))
@@ -749,6 +760,11 @@ def _archive(b: _Builder, text: str) -> list[str]:
             continue
         if SYMBOL_PART.fullmatch(token):
             units.append(token)
+            continue
+        codes = [w for w in token.split() if _CODE.fullmatch(w)]
+        if len(codes) == 1 and len(token.split()) > 1:  # "Ban TĐKT": the unit by its code
+            units.append(codes[0])
+            extras.append(token)
             continue
         for word in token.split():
             (units if SYMBOL_PART.fullmatch(word) else unread).append(word)
