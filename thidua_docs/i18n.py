@@ -301,6 +301,247 @@ MESSAGES: dict[str, dict[str, str]] = {
     "check_no_files": {
         "vi": "Không tìm thấy tệp .docx nào trong {path}.", "en": "No .docx file in {path}.",
     },
+    # --- check --------------------------------------------------------------------------
+    "check_no_paths": {"vi": "hãy cho ít nhất một tệp .docx hoặc thư mục",
+                       "en": "give at least one .docx file or folder"},
+    "check_unknown_codes": {
+        "vi": "không có quy tắc nào mang mã {codes}; xem danh sách: thidua check --rules",
+        "en": "no rule has the code {codes}; see the list: thidua check --rules",
+    },
+    "check_out_of_scope": {
+        "vi": "{path}: ngoài phạm vi Nghị định 30/2020 ({reason}); không chấm thể thức.",
+        "en": "{path}: outside Nghị định 30/2020 ({reason}); not scored.",
+    },
+    "check_scope_party": {
+        "vi": "văn bản của Đảng, trình bày theo Hướng dẫn 36-HD/VPTW",
+        "en": "a Party document, laid out under Hướng dẫn 36-HD/VPTW",
+    },
+    "check_scope_qppl": {
+        "vi": "văn bản quy phạm pháp luật (số có năm ban hành), theo Luật Ban hành văn bản QPPL",
+        "en": "a legal normative text (its number carries the year), under the law on "
+              "legal normative texts",
+    },
+    "check_scope_form": {"vi": "biểu mẫu (Mẫu số …) để điền, chưa phải văn bản",
+                         "en": "a form (Mẫu số …) to fill in, not a document"},
+    "check_scope_templates": {"vi": "tập mẫu trình bày văn bản (Phụ lục III), không phải "
+                                    "một văn bản", "en": "a collection of templates (Phụ lục "
+                                                         "III), not one document"},
+    "check_scope_routing": {"vi": "phiếu trình nội bộ, không phải loại văn bản hành chính",
+                            "en": "an internal routing slip, not an administrative document"},
+    "check_scope_annex": {"vi": "biểu thống kê kèm theo, không có phần đầu văn bản",
+                          "en": "a statistical annex without a document header"},
+    "check_more_places": {"vi": " (và {count} chỗ khác cùng lỗi)",
+                          "en": " (and {count} more of the same)"},
+    "check_explain_why": {"vi": "Vì sao", "en": "Why"},
+    "check_explain_clause": {"vi": "Quy định", "en": "Clause"},
+    "check_explain_right": {"vi": "Đúng", "en": "Right"},
+    "check_explain_wrong": {"vi": "Sai", "en": "Wrong"},
+    "check_where_paragraph": {"vi": "đoạn {place}", "en": "paragraph {place}"},
+    "check_where_header_footer": {"vi": "đầu trang / chân trang", "en": "page header or footer"},
+    "check_where_headers": {"vi": "đầu trang / chân trang", "en": "headers and footers"},
+    "check_where_header": {"vi": "đầu văn bản", "en": "document header"},
+    "check_where_end": {"vi": "cuối văn bản", "en": "end of document"},
+    "check_where_section": {"vi": "phần (section) {number}", "en": "section {number}"},
+    "check_where_margin": {"vi": "phần {number}, {side}", "en": "section {number}, {side}"},
+    "check_margin_top": {"vi": "lề trên", "en": "top margin"},
+    "check_margin_bottom": {"vi": "lề dưới", "en": "bottom margin"},
+    "check_margin_left": {"vi": "lề trái", "en": "left margin"},
+    "check_margin_right": {"vi": "lề phải", "en": "right margin"},
+    "check_not_found": {"vi": "không thấy", "en": "not found"},
+    "check_none": {"vi": "không có", "en": "none"},
+    "check_bold": {"vi": "in đậm", "en": "bold"},
+    "check_not_bold": {"vi": "không in đậm", "en": "not bold"},
+    "check_italic": {"vi": "in nghiêng", "en": "italic"},
+    "check_upright": {"vi": "chữ đứng", "en": "upright"},
+    "check_capitals": {"vi": "chữ in hoa", "en": "capitals"},
+    "check_centred": {"vi": "căn giữa", "en": "centred"},
+    "check_justified": {"vi": "căn đều hai lề", "en": "justified"},
+    "check_portrait": {"vi": "trang dọc", "en": "portrait"},
+    "check_landscape": {"vi": "trang ngang", "en": "landscape"},
+    "check_black": {"vi": "màu đen", "en": "black"},
+    "check_national": {"vi": "Quốc hiệu", "en": "national name"},
+    "check_motto": {"vi": "Tiêu ngữ", "en": "motto"},
+    "check_issuer": {"vi": "cơ quan ban hành", "en": "issuer"},
+    "check_issuer_missing": {"vi": "tên cơ quan ban hành", "en": "the issuing body"},
+    "check_parent": {"vi": "cơ quan chủ quản", "en": "parent body"},
+    "check_number": {"vi": "dòng Số", "en": "number line"},
+    "check_place_date": {"vi": "địa danh, ngày", "en": "place and date"},
+    "check_place_date_missing": {"vi": "địa danh, ngày ... tháng ... năm ...",
+                                 "en": "place, ngày ... tháng ... năm ..."},
+    "check_place_comma": {"vi": "“Địa danh, ngày ...”", "en": "“Place, ngày ...”"},
+    "check_date_zeros": {"vi": "ngày 05 tháng 01; tháng 3 đến 12 không có số 0",
+                         "en": "ngày 05 tháng 01; months 3 to 12 without a zero"},
+    "check_title": {"vi": "tên văn bản", "en": "title"},
+    "check_rule_under": {"vi": "đường kẻ ngang bên dưới", "en": "a line under it"},
+    "check_rule_as_long": {"vi": "đường kẻ dài bằng dòng chữ",
+                           "en": "a line as long as the text"},
+    "check_rule_short": {"vi": "đường kẻ dài 1/3–1/2 dòng chữ",
+                         "en": "a line 1/3–1/2 as long as the text"},
+    "check_rule_length": {"vi": "đường kẻ {length} cm dưới dòng chữ {text} cm",
+                          "en": "a {length} cm line under {text} cm of text"},
+    "check_one_size": {"vi": "một cỡ chữ: {size} pt", "en": "one size: {size} pt"},
+    "check_label_repeated": {"vi": "{label} lặp lại", "en": "{label} repeated"},
+    "check_page_number_top": {"vi": "số trang ở lề trên", "en": "number at the top"},
+    "check_page_number_footer": {"vi": "số trang ở chân trang", "en": "number in the footer"},
+    "check_page_number_none_first": {"vi": "không đánh số trang 1", "en": "none on page 1"},
+    "check_page_number_on_first": {"vi": "trang 1 có số trang", "en": "page 1 is numbered"},
+    "check_page_number_from_2": {"vi": "số trang từ trang 2", "en": "numbers from page 2"},
+    "check_page_number_none": {"vi": "không có số trang", "en": "no page numbers"},
+    "check_signature_block": {"vi": "khối chữ ký", "en": "signature block"},
+    "check_signer_title": {"vi": "chức vụ", "en": "title"},
+    "check_signer_name": {"vi": "họ tên", "en": "name"},
+    "check_name_case": {"vi": "họ tên viết thường (Nguyễn Văn A)",
+                        "en": "name in normal case (Nguyễn Văn A)"},
+    "check_recipient": {"vi": "nơi nhận", "en": "recipient"},
+    "check_starts_dash": {"vi": "bắt đầu “- ”", "en": "starts “- ”"},
+    "check_ends_semicolon": {"vi": "kết thúc “;”", "en": "ends “;”"},
+    "check_no_archive": {"vi": "không có dòng Lưu", "en": "no Lưu line"},
+    # one summary (check_rule_CODE) and one reason (check_why_CODE) per rule of the registry
+    "check_rule_PAGE-SIZE": {"vi": "Khổ giấy A4 (210 × 297 mm), trang dọc; phần bảng biểu có "
+                                   "thể in ngang", "en": "A4 paper (210 × 297 mm), portrait; "
+                                                         "table sections may be landscape"},
+    "check_why_PAGE-SIZE": {"vi": "Văn bản in và lưu trên khổ A4; trang ngang chỉ cho bảng, "
+                                  "biểu không tách thành phụ lục.",
+                            "en": "Documents are printed and filed on A4; landscape only "
+                                  "for tables."},
+    "check_rule_MARGIN": {"vi": "Lề trên, dưới 20–25 mm; lề trái 30–35 mm; lề phải 15–20 mm",
+                          "en": "Margins: top and bottom 20–25 mm, left 30–35 mm, right "
+                                "15–20 mm"},
+    "check_why_MARGIN": {"vi": "Lề trái rộng để đóng hồ sơ; lề đều để văn bản các cơ quan "
+                               "giống nhau.", "en": "A wide left margin leaves room to bind "
+                                                    "the file; equal margins make documents "
+                                                    "alike."},
+    "check_rule_FONT": {"vi": "Chỉ dùng phông chữ Times New Roman", "en": "Times New Roman only"},
+    "check_why_FONT": {"vi": "Phông Unicode Times New Roman (TCVN 6909:2001) là bắt buộc.",
+                       "en": "The Unicode font Times New Roman (TCVN 6909:2001) is "
+                             "mandatory."},
+    "check_rule_COLOR": {"vi": "Chữ màu đen (trừ dấu mức độ khẩn)",
+                         "en": "Black text (except the urgency mark)"},
+    "check_why_COLOR": {"vi": "Văn bản in chữ đen; chỉ dấu khẩn in đỏ tươi.",
+                        "en": "Text prints black; only the urgency stamp is bright red."},
+    "check_rule_QUOC-HIEU": {"vi": "Quốc hiệu: đúng chữ, in hoa, đậm, 12–13 pt",
+                             "en": "National name: exact text, capitals, bold, 12–13 pt"},
+    "check_why_QUOC-HIEU": {"vi": "Quốc hiệu là thành phần thể thức bắt buộc, chữ do Nghị định "
+                                  "quy định.", "en": "The national name is a mandatory part, "
+                                                     "worded by the decree."},
+    "check_rule_TIEU-NGU": {"vi": "Tiêu ngữ “Độc lập - Tự do - Hạnh phúc” (cách hai bên gạch "
+                                  "nối), đậm, 13–14 pt",
+                            "en": "Motto “Độc lập - Tự do - Hạnh phúc” (spaces around the "
+                                  "hyphens), bold, 13–14 pt"},
+    "check_why_TIEU-NGU": {"vi": "Tiêu ngữ đi cùng Quốc hiệu, chữ và dấu do Nghị định quy định.",
+                           "en": "The motto goes with the national name; its words and "
+                                 "hyphens are fixed."},
+    "check_rule_TIEU-NGU-LINE": {"vi": "Dưới Tiêu ngữ có đường kẻ ngang nét liền, dài bằng "
+                                       "dòng chữ", "en": "A solid line as long as the motto "
+                                                         "under it"},
+    "check_why_TIEU-NGU-LINE": {"vi": "Đường kẻ tách Quốc hiệu, Tiêu ngữ khỏi phần dưới; độ dài "
+                                      "bằng dòng Tiêu ngữ.",
+                                "en": "The line sets the national name apart; it is as long "
+                                      "as the motto."},
+    "check_rule_CO-QUAN": {"vi": "Tên cơ quan ban hành in hoa, đậm, 12–13 pt",
+                           "en": "Issuing body in capitals, bold, 12–13 pt"},
+    "check_why_CO-QUAN": {"vi": "Tên cơ quan ban hành cho biết ai chịu trách nhiệm văn bản.",
+                          "en": "The issuer's name says who answers for the document."},
+    "check_rule_CO-QUAN-LINE": {"vi": "Dưới tên cơ quan ban hành có đường kẻ ngắn (1/3–1/2 "
+                                      "dòng chữ)", "en": "A short line (1/3–1/2 of the text) "
+                                                         "under the issuing body"},
+    "check_why_CO-QUAN-LINE": {"vi": "Đường kẻ ngắn, cân đối dưới tên cơ quan là thể thức "
+                                     "bắt buộc.", "en": "A short centred line under the "
+                                                        "issuer is part of the layout."},
+    "check_rule_CHU-QUAN": {"vi": "Cơ quan chủ quản in hoa, không đậm, 12–13 pt",
+                            "en": "Parent body in capitals, not bold, 12–13 pt"},
+    "check_why_CHU-QUAN": {"vi": "Cơ quan chủ quản đứng trên, chữ đứng, để tên cơ quan ban "
+                                 "hành nổi bật.", "en": "The parent body stands above in "
+                                                        "regular type so the issuer stands "
+                                                        "out."},
+    "check_rule_SO-KY-HIEU": {"vi": "Dòng “Số: 05/UBND-VP”: dấu hai chấm, số có 0 đứng trước "
+                                    "nếu dưới 10, ký hiệu nối bằng “-” không cách, cỡ 13 pt",
+                              "en": "“Số: 05/UBND-VP” line: colon, leading zero below 10, "
+                                    "symbol groups joined by “-” without spaces, 13 pt"},
+    "check_why_SO-KY-HIEU": {"vi": "Số và ký hiệu định danh văn bản khi đăng ký, lưu và tra "
+                                   "cứu.", "en": "Number and symbol identify the document "
+                                                 "in registers and searches."},
+    "check_rule_TRICH-YEU-CV": {"vi": "Trích yếu công văn “V/v ...” 12–13 pt, không đậm",
+                                "en": "Công văn summary “V/v ...” 12–13 pt, regular"},
+    "check_why_TRICH-YEU-CV": {"vi": "Trích yếu công văn tóm tắt việc, đặt dưới số, chữ "
+                                     "thường.", "en": "The công văn's summary sits under "
+                                                      "the number in regular type."},
+    "check_rule_DIA-DANH-NGAY": {"vi": "Địa danh, ngày tháng: nghiêng, 13–14 pt, dấu phẩy sau "
+                                       "địa danh, ngày < 10 và tháng 1, 2 có số 0 đứng trước",
+                                 "en": "Place and date: italic, 13–14 pt, comma after the "
+                                       "place, leading zero for days below 10 and months 1-2"},
+    "check_why_DIA-DANH-NGAY": {"vi": "Ngày ban hành viết đầy đủ để không thể sửa thêm chữ số.",
+                                "en": "The date is written in full so no digit can be "
+                                      "added."},
+    "check_rule_TEN-VAN-BAN": {"vi": "Tên loại / tiêu đề văn bản: in hoa, đậm, căn giữa, "
+                                     "13–14 pt; trích yếu đậm, căn giữa",
+                               "en": "Title: capitals, bold, centred, 13–14 pt; the line(s) "
+                                     "under it bold, centred"},
+    "check_why_TEN-VAN-BAN": {"vi": "Tên loại cho biết văn bản là gì; trích yếu nói nó về "
+                                    "việc gì.", "en": "The kind says what the document is; "
+                                                      "the summary what it is about."},
+    "check_rule_TRICH-YEU-LINE": {"vi": "Dưới trích yếu văn bản có tên loại có đường kẻ ngắn "
+                                        "(1/3–1/2 dòng chữ)",
+                                  "en": "A short line (1/3–1/2 of the text) under a typed "
+                                        "document's summary"},
+    "check_why_TRICH-YEU-LINE": {"vi": "Đường kẻ tách phần tên văn bản khỏi nội dung.",
+                                 "en": "The line sets the title block apart from the body."},
+    "check_rule_BODY-ALIGN": {"vi": "Nội dung căn đều hai lề", "en": "Body text justified"},
+    "check_why_BODY-ALIGN": {"vi": "Căn đều hai lề cho trang văn bản gọn, dễ đọc.",
+                             "en": "Justified text keeps the page even and readable."},
+    "check_rule_BODY-INDENT": {"vi": "Lùi đầu dòng 1–1,27 cm", "en": "First-line indent "
+                                                                     "1–1.27 cm"},
+    "check_why_BODY-INDENT": {"vi": "Lùi đầu dòng cho thấy chỗ bắt đầu mỗi đoạn.",
+                              "en": "The indent shows where each paragraph begins."},
+    "check_rule_BODY-SPACING": {"vi": "Cách đoạn tối thiểu 6 pt",
+                                "en": "At least 6 pt between paragraphs"},
+    "check_why_BODY-SPACING": {"vi": "Khoảng cách giữa các đoạn giúp đọc và tách ý.",
+                               "en": "Space between paragraphs separates the points."},
+    "check_rule_BODY-LINE": {"vi": "Giãn dòng từ đơn (single) đến 1,5 dòng",
+                             "en": "Line spacing single to 1.5 lines"},
+    "check_why_BODY-LINE": {"vi": "Giãn dòng vừa phải: không chật, không tốn giấy.",
+                            "en": "Moderate line spacing: not cramped, no wasted paper."},
+    "check_rule_BODY-SIZE": {"vi": "Nội dung một cỡ chữ duy nhất, 13–14 pt",
+                             "en": "One body size, 13–14 pt"},
+    "check_why_BODY-SIZE": {"vi": "Một cỡ chữ 13–14 pt cho toàn bộ nội dung.",
+                            "en": "One size of 13–14 pt for the whole body."},
+    "check_rule_LABELS": {"vi": "Số thứ tự I, II... → 1, 2... → a), b)... (chữ cái tiếng Việt), "
+                                "không thiếu, không lặp",
+                          "en": "Labels I, II... → 1, 2... → a), b)... (Vietnamese alphabet), "
+                                "no gaps or repeats"},
+    "check_why_LABELS": {"vi": "Số thứ tự liên tục để dẫn chiếu đúng mục, khoản, điểm.",
+                         "en": "Continuous labels let parts, items and points be cited."},
+    "check_rule_KY-QUYEN-HAN": {"vi": "Quyền hạn (TM., KT., Q., TL., TUQ.) và chức vụ người ký: "
+                                      "in hoa, đậm, 13–14 pt",
+                                "en": "Signing authority (TM., KT., Q., TL., TUQ.) and title: "
+                                      "capitals, bold, 13–14 pt"},
+    "check_why_KY-QUYEN-HAN": {"vi": "Quyền hạn ký cho biết người ký ký thay ai, theo thẩm "
+                                     "quyền nào.", "en": "The authority says for whom and by "
+                                                         "what right the signer signs."},
+    "check_rule_KY-HO-TEN": {"vi": "Họ tên người ký: đậm, không viết hoa toàn bộ, 13–14 pt",
+                             "en": "Signer's name: bold, not all capitals, 13–14 pt"},
+    "check_why_KY-HO-TEN": {"vi": "Họ tên viết như tên riêng, in đậm dưới chữ ký.",
+                            "en": "The name is written as a name, bold under the signature."},
+    "check_rule_NOI-NHAN": {"vi": "“Nơi nhận:” nghiêng đậm, 12 pt",
+                            "en": "“Nơi nhận:” bold italic, 12 pt"},
+    "check_why_NOI-NHAN": {"vi": "Nơi nhận cho biết văn bản gửi đến đâu để thi hành, báo cáo, "
+                                 "lưu.", "en": "Nơi nhận says where the document goes to be "
+                                                "acted on, reported and filed."},
+    "check_rule_NOI-NHAN-DONG": {"vi": "Mỗi nơi nhận: 11 pt, bắt đầu “- ”, kết thúc “;”",
+                                 "en": "Each recipient: 11 pt, starts “- ”, ends “;”"},
+    "check_why_NOI-NHAN-DONG": {"vi": "Mỗi nơi nhận một dòng để văn thư gửi đúng, đủ.",
+                                "en": "One recipient a line so the clerk sends to each."},
+    "check_rule_LUU": {"vi": "Dòng cuối nơi nhận là “- Lưu: VT, ...” kết thúc bằng dấu chấm",
+                       "en": "The last recipient line is “- Lưu: VT, ...” ending with a full "
+                             "stop"},
+    "check_why_LUU": {"vi": "Văn thư lưu bản chính; dòng Lưu ghi VT trước, đơn vị soạn thảo sau.",
+                      "en": "The văn thư keeps the original: VT first, then the drafting "
+                            "unit."},
+    "check_rule_PAGE-NUMBER": {"vi": "Số trang ở giữa lề trên, không đánh số trang 1",
+                               "en": "Page number centred in the top margin, none on page 1"},
+    "check_why_PAGE-NUMBER": {"vi": "Số trang từ trang 2, giữa lề trên, để không lẫn trang.",
+                              "en": "Page numbers from page 2, top centre, keep pages in "
+                                    "order."},
     "written": {"vi": "{path}", "en": "{path}"},
     # --- thidua import / convert-legacy: reading the source ---------------------------------
     "import_unsupported": {
