@@ -11,7 +11,7 @@ import yaml
 
 from conftest import need, pdf_text
 from helpers import directive_data, render
-from thidua_docs import decree, i18n, layout
+from thidua_docs import decree, layout, messages
 from thidua_docs.exceptions import InvalidInputError
 from thidua_docs.layout.metrics import longest_line_pt, text_width_pt
 from thidua_docs.loader import parse_directive
@@ -106,7 +106,7 @@ def test_invalid_form_is_refused_with_a_translated_message(case):
     text = _invalid_yaml(changes)
     try:
         for lang, words in (("vi", vietnamese), ("en", english)):
-            i18n.set_language(lang)
+            messages.set_language(lang)
             with pytest.raises(InvalidInputError) as caught:
                 parse_directive(text, "in.yaml")
             problems = caught.value.problems
@@ -114,7 +114,7 @@ def test_invalid_form_is_refused_with_a_translated_message(case):
             assert words in problems[0].message, problems[0].message
             assert problems[0].line is not None
     finally:
-        i18n.set_language("vi")
+        messages.set_language("vi")
 
 
 # --- kinds: công văn with its V/v line, typed kinds with the line under the trích yếu ------

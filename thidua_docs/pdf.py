@@ -24,9 +24,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from thidua_docs.exceptions import ThiduaError
+from thidua_docs.messages import Message
 from thidua_docs.output import publish
 
 SOFFICE_NAMES = ("soffice", "libreoffice")
+#: Seconds LibreOffice may go without progress before it is killed.
+DEFAULT_TIMEOUT = 120.0
 _LINE_CONVERT = "convert "
 _LINE_ERROR = "Error:"
 
@@ -49,21 +52,30 @@ def find_soffice() -> str:
     return found
 
 
+def soffice_command(soffice: str, profile: Path, target: str, out_dir: Path,
+                    files: list[Path]) -> list[str]:
+    """The headless LibreOffice command converting *files* to *target* into *out_dir*, with
+    its own *profile* folder (instances sharing a profile fail at random)."""
+    return [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
+            "--nologo", "--nodefault", "--convert-to", target, "--outdir", str(out_dir),
+            *map(str, files)]
+
+
 @dataclass
 class PdfResult:
     """The outcome of one conversion: the PDF written, or why not."""
 
     source: Path
     pdf: Path | None = None
-    error: str | None = None
+    error: Message | None = None
     seconds: float = 0.0
 
 
 class PdfConverter:
     """Converts .docx files to PDF with *workers* LibreOffice instances."""
 
-    def __init__(self, workers: int = 1, *, timeout: float = 120.0, restart_after: int = 200,
-                 force: bool = False) -> None:
+    def __init__(self, workers: int = 1, *, timeout: float = DEFAULT_TIMEOUT,
+                 restart_after: int = 200, force: bool = False) -> None:
         self.soffice = find_soffice()
         self.workers = max(1, workers)
         self.timeout = timeout
@@ -122,9 +134,7 @@ class _Worker:
 
     def _run_instance(self, batch: list[Path]) -> int:
         """Convert *batch* with one soffice start; return how many files it settled."""
-        command = [self.converter.soffice, f"-env:UserInstallation={self.profile.as_uri()}",
-                   "--headless", "--norestore", "--nologo", "--nodefault", "--convert-to", "pdf",
-                   "--outdir", str(self.scratch), *map(str, batch)]
+        command = soffice_command(self.converter.soffice, self.profile, "pdf", self.scratch, batch)
         process = self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                         stdin=subprocess.DEVNULL, text=True, errors="replace",
                                         start_new_session=True)
@@ -154,10 +164,10 @@ class _Worker:
             if seen:
                 self._finish(batch[len(seen) - 1], seen[-1], started)
             for source in batch[len(seen):]:  # never reached: cannot happen on a clean exit
-                self._fail(source, "LibreOffice did not convert this file", started)
+                self._fail(source, Message("pdf_not_converted"), started)
             return len(batch)
-        reason = (f"LibreOffice made no progress for {self.converter.timeout:g} s (timeout)"
-                  if exit_code is None else f"LibreOffice stopped (exit code {exit_code})")
+        reason = (Message("pdf_timeout", seconds=f"{self.converter.timeout:g}")
+                  if exit_code is None else Message("pdf_exit", code=exit_code))
         settled = len(seen)
         if seen:
             last = batch[len(seen) - 1]
@@ -178,17 +188,18 @@ class _Worker:
     def _finish(self, source: Path, outcome: str, started: float) -> None:
         produced = self.scratch / f"{source.stem}.pdf"
         if outcome != "convert" or not produced.exists():
-            self._fail(source, outcome if outcome != "convert" else "no PDF produced", started)
+            self._fail(source, Message("pdf_soffice_error", detail=outcome) if outcome != "convert"
+                       else Message("pdf_no_output"), started)
             return
         target = self.out_dir / f"{source.stem}.pdf"
         try:
             publish(produced, target, force=self.converter.force)
         except FileExistsError:
-            self._fail(source, f"{target} exists", started)
+            self._fail(source, Message("pdf_exists", path=str(target)), started)
             return
         self._record(PdfResult(source, target, None, time.monotonic() - started))
 
-    def _fail(self, source: Path, error: str, started: float) -> None:
+    def _fail(self, source: Path, error: Message, started: float) -> None:
         (self.scratch / f"{source.stem}.pdf").unlink(missing_ok=True)
         self._record(PdfResult(source, None, error, time.monotonic() - started))
 

@@ -4,8 +4,8 @@ check that yields :class:`Deviation`s. The rule stamps its own code on what its
 check yields; deviations of one cause (same expected and found) collapse into one
 :class:`Finding` with a count. ``--select``/``--ignore`` take codes or prefixes.
 
-A rule's summary and reason are messages of the catalog (``check_rule_<CODE>``,
-``check_why_<CODE>``); its clause and examples are the decree's own words.
+A rule's summary and reason are messages of the catalog (``rule_<CODE>``,
+``rule_why_<CODE>``); its clause and examples are the decree's own words.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator
 
-from thidua_docs.i18n import message
+from thidua_docs.messages import message
 
 
 @dataclass(frozen=True)
@@ -51,11 +51,11 @@ class Rule:
 
     @property
     def summary(self) -> str:
-        return message(f"check_rule_{self.code}")
+        return message(f"rule_{self.code}")
 
     @property
     def why(self) -> str:
-        return message(f"check_why_{self.code}")
+        return message(f"rule_why_{self.code}")
 
     def findings(self, doc) -> list[Finding]:
         """The check's deviations on *doc*, stamped with this rule's code and collapsed."""
@@ -75,7 +75,7 @@ class Rule:
 def describe(where) -> tuple[str, int | None]:
     """The place of a deviation as words, and its paragraph number if it has one."""
     if hasattr(where, "describe"):
-        return message("check_where_paragraph", place=where.describe()), where.number
+        return message("check_where_paragraph", paragraph=where.describe()), where.number
     return str(where), None
 
 

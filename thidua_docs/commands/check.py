@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from thidua_docs.i18n import message
+from thidua_docs.messages import message
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 

@@ -16,14 +16,18 @@ from thidua_docs.commands import report_errors
 @click.option("--encoding", type=click.Choice(["auto", "tcvn3", "vni"]), default="auto",
               show_default=True,
               help="Legacy encoding of the text: detected paragraph by paragraph by default.")
+@click.option("--ocr", is_flag=True,
+              help="Read a PDF's page images with OCR (Tesseract), even if it has a text layer.")
 @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
 @report_errors
-def command(source: Path, output: Path | None, encoding: str, force: bool) -> None:
-    """Read SOURCE (.docx, .txt, .md or .pdf) and write it as a directive YAML file."""
+def command(source: Path, output: Path | None, encoding: str, ocr: bool, force: bool) -> None:
+    """Read SOURCE (.docx, .doc, .odt, .rtf, .txt, .md or .pdf) and write it as a directive
+    YAML file."""
     from thidua_docs import main  # imported when the verb runs: --help stays fast
     from thidua_docs.importer import summary
 
     written, result = main.import_document(source, output, force=force,
-                                           encoding=None if encoding == "auto" else encoding)
+                                           encoding=None if encoding == "auto" else encoding,
+                                           ocr=ocr)
     for line in summary(result, written):
         click.echo(line)

@@ -27,7 +27,6 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from thidua_docs import decree
-from thidua_docs.i18n import MESSAGES
 from thidua_docs.structure.quantity import Quantity
 from thidua_docs.vnformat import clean_text
 
@@ -40,8 +39,9 @@ def _non_empty_text(value: str) -> str:
 
 
 def invalid(message_key: str, **context: object) -> PydanticCustomError:
-    """A validation error whose type is a message of thidua_docs.i18n (English by default)."""
-    return PydanticCustomError(message_key, MESSAGES[message_key]["en"], context)
+    """A validation error whose type is a message key of thidua_docs.messages: the loader
+    shows it in the language of the run."""
+    return PydanticCustomError(message_key, message_key, context)
 
 
 def _urgency(value: str) -> str:

@@ -14,7 +14,7 @@ from thidua_docs import decree
 from thidua_docs.check.anatomy import Anatomy, Line
 from thidua_docs.check.registry import Deviation, rule
 from thidua_docs.check.rules.common import at, size_range
-from thidua_docs.i18n import message
+from thidua_docs.messages import message
 from thidua_docs.vnformat import roman
 
 _EPS = 0.05

@@ -7,18 +7,18 @@ from typing import Iterator
 from thidua_docs import decree
 from thidua_docs.check.anatomy import Anatomy, Line
 from thidua_docs.check.registry import Deviation
-from thidua_docs.i18n import message
+from thidua_docs.messages import message
 
 _EPS = 0.05
 
 
 def at(line: Line | None, expected: str, found: str, cause: object = None) -> Deviation:
     """A deviation at *line*; None stands for the page header or footer."""
-    return Deviation(line if line is not None else message("check_where_header_footer"),
+    return Deviation(line if line is not None else message("check_page_header_or_footer"),
                      expected, found, cause)
 
 
-def missing(what: str, where: str = "check_where_header") -> Deviation:
+def missing(what: str, where: str = "check_document_header") -> Deviation:
     return Deviation(message(where), what, message("check_not_found"))
 
 

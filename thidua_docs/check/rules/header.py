@@ -12,7 +12,7 @@ from thidua_docs.check.anatomy import Anatomy, Line
 from thidua_docs.check.registry import Deviation, rule
 from thidua_docs.check.rules.common import at, element, missing
 from thidua_docs.decree import patterns
-from thidua_docs.i18n import message
+from thidua_docs.messages import message
 from thidua_docs.layout.metrics import longest_line_pt
 
 #: How far a drawn line may stray from the length the decree gives, as a văn thư sees
@@ -26,7 +26,7 @@ SHORT_RULE_SHARE = (0.25, 0.62)
       wrong="Cộng hòa xã hội chủ nghĩa Việt Nam; không đậm")
 def national_name(doc: Anatomy) -> Iterator[Deviation]:
     yield from _fixed_text(doc, doc.national, decree.NATIONAL_NAMES, "national_name",
-                           message("check_national"))
+                           message("check_national_name"))
 
 
 def _fixed_text(doc: Anatomy, line: Line | None, allowed: tuple[str, ...], name: str,
@@ -75,7 +75,7 @@ def _measured(doc: Anatomy, line: Line, text_cm: float, share: tuple[float, floa
       "hoa, 12–13 pt, đậm)", right="SỞ NỘI VỤ (in hoa, đậm)", wrong="Sở Nội vụ; không đậm")
 def issuer(doc: Anatomy) -> Iterator[Deviation]:
     if not doc.issuer:
-        yield missing(message("check_issuer_missing"))
+        yield missing(message("check_the_issuing_body"))
     for line in doc.issuer:
         yield from element(doc, line, "issuer", message("check_issuer"))
 
@@ -113,7 +113,7 @@ def number_line(doc: Anatomy) -> Iterator[Deviation]:
     if not (patterns.NUMBER_LINE.match(text) or (draft and patterns.NUMBER_LINE.match(
             "Số: 01/" + text.split("/", 1)[1].strip()))):
         yield at(line, "Số: 05/UBND-VP", text)
-    yield from element(doc, line, "number", message("check_number"))
+    yield from element(doc, line, "number", message("check_number_line"))
 
 
 @rule("TRICH-YEU-CV", "header", clause="Phụ lục I, Phần I, mục III.5b (trích yếu công văn: "
@@ -130,16 +130,16 @@ def summary(doc: Anatomy) -> Iterator[Deviation]:
 def place_date(doc: Anatomy) -> Iterator[Deviation]:
     line = doc.place_date
     if line is None:
-        yield missing(message("check_place_date_missing"))
+        yield missing(message("check_place_date"))
         return
     text = line.stripped
     if not re.match(r"^[^,]+, ngày\b", text):
-        yield at(line, message("check_place_comma"), text)
+        yield at(line, message("check_place_date_form"), text)
     match = re.search(r"ngày\s+(\d+)\s+tháng\s+(\d+)\s+năm\s+(\d+)", text)
     if match and not patterns.DATE.search(" ".join(["ngày", match[1], "tháng", match[2], "năm",
                                                      match[3]])):
         yield at(line, message("check_date_zeros"), match.group(0))
-    yield from element(doc, line, "place_date", message("check_place_date"))
+    yield from element(doc, line, "place_date", message("check_place_and_date"))
 
 
 @rule("TEN-VAN-BAN", "header", clause="Phụ lục I, Phần I, mục III.5a (tên loại: in hoa, "

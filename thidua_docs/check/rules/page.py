@@ -7,7 +7,7 @@ from typing import Iterator
 from thidua_docs import decree
 from thidua_docs.check.anatomy import Anatomy
 from thidua_docs.check.registry import Deviation, rule
-from thidua_docs.i18n import message
+from thidua_docs.messages import message
 
 #: Margin tolerance (mm): what Word's cm/inch rounding leaves.
 _MARGIN_SLACK = 0.2
@@ -40,8 +40,8 @@ def margins(doc: Anatomy) -> Iterator[Deviation]:
         for side, (low, high) in decree.MARGINS_MM.items():
             value = section.margins_mm[side]
             if not low - _MARGIN_SLACK <= value <= high + _MARGIN_SLACK:
-                yield Deviation(message("check_where_margin", number=section.index + 1,
-                                        side=message(f"check_margin_{side}")),
+                yield Deviation(message("check_where_section_side", number=section.index + 1,
+                                        side=message(f"check_{side}_margin")),
                                 f"{low}–{high} mm", f"{value:.1f} mm")
 
 
@@ -49,7 +49,7 @@ def margins(doc: Anatomy) -> Iterator[Deviation]:
       "không đánh số trang đầu)", right="số trang 2, 3… căn giữa ở lề trên; trang 1 không số",
       wrong="số trang ở chân trang; trang 1 có số")
 def page_number(doc: Anatomy) -> Iterator[Deviation]:
-    where = message("check_where_headers")
+    where = message("check_headers_and_footers")
     section = doc.word.sections[0] if doc.word.sections else None
     if section is None:
         return
@@ -57,18 +57,18 @@ def page_number(doc: Anatomy) -> Iterator[Deviation]:
     footers = section.footers.get("default", []) + section.footers.get("first", [])
     numbered = [p for p in header if _has_page_field(p)]
     if any(_has_page_field(p) for p in footers):
-        yield Deviation(where, message("check_page_number_top"),
-                        message("check_page_number_footer"))
+        yield Deviation(where, message("check_number_at_the_top"),
+                        message("check_number_in_the_footer"))
     if numbered:
         if first is None or any(_has_page_field(p) for p in first):
-            yield Deviation(where, message("check_page_number_none_first"),
-                            message("check_page_number_on_first"))
+            yield Deviation(where, message("check_none_on_page_1"),
+                            message("check_page_1_is_numbered"))
         paragraph = numbered[0]
         if not _centred(paragraph, section.text_width_cm):
             yield Deviation(where, message("check_centred"), paragraph.format.alignment)
     elif not any(_has_page_field(p) for p in footers) and _long(doc):
-        yield Deviation(where, message("check_page_number_from_2"),
-                        message("check_page_number_none"))
+        yield Deviation(where, message("check_numbers_from_page_2"),
+                        message("check_no_page_numbers"))
 
 
 def _has_page_field(paragraph) -> bool:

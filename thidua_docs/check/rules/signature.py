@@ -9,7 +9,7 @@ from thidua_docs import decree
 from thidua_docs.check.anatomy import Anatomy, fold
 from thidua_docs.check.registry import Deviation, rule
 from thidua_docs.check.rules.common import at, element, missing
-from thidua_docs.i18n import message
+from thidua_docs.messages import message
 
 #: "- Lưu: VT, NC." and its variants: "Lưu VT", "Lưu: VT,NC", "- Lưu VT, TH (2b)."
 _ARCHIVE_RIGHT = re.compile(r"^- Lưu: VT(,\s*\S.*)?\.$")
@@ -23,7 +23,7 @@ def signer_lines(doc: Anatomy) -> Iterator[Deviation]:
     lines = [l for l in doc.signature if l.stripped]
     if not lines:
         if doc.recipients_label:
-            yield missing(message("check_signature_block"), "check_where_end")
+            yield missing(message("check_signature_block"), "check_end_of_document")
         return
     first = lines[0].stripped.split()[0]
     looks_like_prefix = (first.endswith(".") and len(first) <= 5) or fold(
@@ -40,7 +40,7 @@ def signer_name(doc: Anatomy) -> Iterator[Deviation]:
     line = doc.signer
     if line is None:
         return
-    yield from element(doc, line, "signer_name", message("check_signer_name"))
+    yield from element(doc, line, "signer_name", message("check_name"))
     if line.shown == line.shown.upper() and any(c.isalpha() for c in line.shown):
         yield at(line, message("check_name_case"), line.stripped)
 
@@ -51,7 +51,7 @@ def signer_name(doc: Anatomy) -> Iterator[Deviation]:
 def recipients_label(doc: Anatomy) -> Iterator[Deviation]:
     line = doc.recipients_label
     if line is None:
-        yield missing(decree.RECIPIENTS_LABEL, "check_where_end")
+        yield missing(decree.RECIPIENTS_LABEL, "check_end_of_document")
         return
     if line.stripped != decree.RECIPIENTS_LABEL:
         yield at(line, decree.RECIPIENTS_LABEL, line.stripped)
@@ -83,7 +83,7 @@ def archive_line(doc: Anatomy) -> Iterator[Deviation]:
                    None)
     if archive is None:
         last = lines[-1] if lines else doc.recipients_label
-        yield at(last, "- Lưu: VT, …", message("check_no_archive"))
+        yield at(last, "- Lưu: VT, …", message("check_no_luu_line"))
         return
     text = " ".join(archive.stripped.split())
     following = lines[lines.index(archive) + 1:]

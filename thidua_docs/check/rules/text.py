@@ -8,7 +8,7 @@ from thidua_docs import decree
 from thidua_docs.check.anatomy import Anatomy
 from thidua_docs.check.registry import Deviation, rule
 from thidua_docs.check.rules.common import at
-from thidua_docs.i18n import message
+from thidua_docs.messages import message
 
 BLACK = {None, "000000", "auto"}
 
