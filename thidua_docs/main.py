@@ -37,6 +37,11 @@ def validate(source: Path, *, draft: bool = False) -> Directive:
     return load_directive(source, allow_pending=draft)
 
 
+def validate_text(raw: bytes, name: str = "<stdin>", *, draft: bool = False) -> Directive:
+    """Check the directive YAML *raw* (e.g. read from standard input)."""
+    return parse_directive(raw, name, allow_pending=draft)
+
+
 def render(source: Path, output: Path | None = None, *, template: Path | None = None,
            force: bool = False, draft: bool = False) -> Path:
     """Render the directive in *source* to a .docx; return the path written.

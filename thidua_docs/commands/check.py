@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from thidua_docs.commands import argument, option, verb
 from thidua_docs.messages import message
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
@@ -17,20 +18,16 @@ def _codes(value: str | None) -> list[str]:
     return [code.strip().upper() for code in (value or "").split(",") if code.strip()]
 
 
-@click.command("check")
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Machine-readable findings on stdout.")
-@click.option("--rules", "list_rules", is_flag=True, help="List the rules and exit.")
-@click.option("--explain", metavar="CODE", help="Explain one rule: what, why, clause, examples.")
-@click.option("--select", metavar="CODES", help="Only these rule codes or prefixes (comma-separated).")
-@click.option("--ignore", metavar="CODES", help="Leave out these rule codes or prefixes.")
+@verb("check")
+@argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@option("--json", "as_json", is_flag=True)
+@option("--rules", "list_rules", is_flag=True)
+@option("--explain")
+@option("--select")
+@option("--ignore")
 def command(paths: tuple[Path, ...], as_json: bool, list_rules: bool, explain: str | None,
             select: str | None, ignore: str | None) -> None:
-    """Check .docx files (or folders of them) against Nghị định 30/2020 Phụ lục I.
-
-    Exit 0 when every file conforms (or is outside the decree's scope), 1 when
-    something deviates, 2 when a file cannot be read.
-    """
+    """Check .docx files (or folders of them) against Nghị định 30/2020 Phụ lục I."""
     from thidua_docs.check import REGISTRY, UnreadableDocument, as_dict, check_file, collect
     from thidua_docs.check import unknown
 
@@ -55,22 +52,22 @@ def command(paths: tuple[Path, ...], as_json: bool, list_rules: bool, explain: s
         try:
             report = check_file(path, _codes(select) or None, _codes(ignore))
         except UnreadableDocument as error:
-            results.append({"path": str(path), "status": "error",
-                            "error": message(error.message_key, **error.params), "findings": []})
+            results.append({"input": str(path), "status": "error", "findings": [],
+                            "errors": [p.record() for p in error.as_problems(str(path))]})
             status = EXIT_UNREADABLE
             continue
         if report.out_of_scope:
-            results.append({"path": str(path), "status": "out-of-scope",
-                            "reason": message(report.out_of_scope), "findings": []})
+            results.append({"input": str(path), "status": "out-of-scope",
+                            "reason": message(report.out_of_scope), "findings": [],
+                            "errors": []})
             continue
-        results.append({"path": str(path), "status": "findings" if report.findings else "ok",
-                        "findings": [as_dict(f) for f in report.findings]})
+        results.append({"input": str(path), "status": "findings" if report.findings else "ok",
+                        "findings": [as_dict(f) for f in report.findings], "errors": []})
         if report.findings and status == EXIT_CLEAN:
             status = EXIT_FINDINGS
-    if as_json:
-        click.echo(json.dumps({"files": results, "exit_code": status}, ensure_ascii=False,
-                              indent=2))
-    else:
+    for result in results if as_json else []:
+        click.echo(json.dumps(result, ensure_ascii=False))
+    if not as_json:
         _print(results)
     sys.exit(status)
 
@@ -89,17 +86,18 @@ def _explain(registry: dict, code: str) -> None:
 def _print(results: list[dict]) -> None:
     for result in results:
         if result["status"] == "error":
-            click.echo(result["error"], err=True)
+            for error in result["errors"]:
+                click.echo(error["message"], err=True)
             continue
         if result["status"] == "out-of-scope":
-            click.echo(message("check_out_of_scope", path=result["path"],
+            click.echo(message("check_out_of_scope", path=result["input"],
                                reason=result["reason"]))
             continue
         for finding in result["findings"]:
             more = message("check_more_places", count=finding["count"] - 1) \
                 if finding["count"] > 1 else ""
-            click.echo(f"{result['path']}: [{finding['rule']}] {finding['where']}{more}: "
+            click.echo(f"{result['input']}: [{finding['rule']}] {finding['where']}{more}: "
                        f"{message('check_expected')} {finding['expected']}; "
                        f"{message('check_found')} {finding['found']}")
         key = "check_findings" if result["findings"] else "check_clean"
-        click.echo(message(key, path=result["path"], count=len(result["findings"])))
+        click.echo(message(key, path=result["input"], count=len(result["findings"])))
