@@ -25,9 +25,13 @@ def page_size(doc: Anatomy) -> Iterator[Deviation]:
         if sorted((round(width), round(height))) != sorted(decree.PAGE_MM):
             yield Deviation(where, "A4 210 × 297 mm", f"{width:.0f} × {height:.0f} mm",
                             ("size", round(width), round(height)))
-        elif section.landscape and section.index == 0:
-            # landscape is for sections of tables and appendices, not for the document's start
+        elif section.landscape and not (section.index > 0 and _holds_table(doc, section.index)):
+            # landscape is for a later section holding a table (an appendix of tables)
             yield Deviation(where, message("check_portrait"), message("check_landscape"))
+
+
+def _holds_table(doc: Anatomy, index: int) -> bool:
+    return any(p.section == index and p.table is not None for p in doc.word.paragraphs)
 
 
 @rule("MARGIN", "page", clause="Phụ lục I, Phần I, mục II.3 (định lề trang)",
