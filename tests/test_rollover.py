@@ -12,7 +12,7 @@ import sys
 import pytest
 import yaml
 
-from conftest import DATA, REPO, document_paragraphs, open_docx
+from conftest import DATA, REPO, SAMPLE, document_paragraphs, open_docx
 from thidua_docs import main
 from thidua_docs.anniversaries import Calendar
 from thidua_docs.exceptions import InvalidInputError
@@ -143,7 +143,7 @@ def test_anniversaries_are_recomputed(rolled):
 
 
 def test_number_date_and_flow_style_indicators(tmp_path):
-    source = DATA / "mau-phat-dong.yaml"
+    source = SAMPLE
     out, result = main.new_year(source, 2026, tmp_path / "mau-2026.yaml")
     text = out.read_text("utf-8")
     assert re.search(r"^  number:\s*(#.*)?$", text, re.MULTILINE)
