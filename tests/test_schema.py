@@ -41,7 +41,7 @@ def test_the_schema_flags_what_the_loader_refuses(validator):
     data["year"] = "mười hai"
     messages = " ".join(error.message for error in validator.iter_errors(data))
     assert "documnet" in messages and "'document' is a required property" in messages
-    assert "'XX.' is not valid" in messages and "'mười hai' is not of type 'integer'" in messages
+    assert "'XX.' is not valid" in messages and "'mười hai' is not" in messages
 
 
 def test_the_sample_names_the_schema_and_the_verb_writes_it(tmp_path):
