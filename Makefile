@@ -15,7 +15,7 @@ test: $(VENV)/.installed
 	$(PY) -m pytest $(PYTEST_ARGS)
 	THIDUA_START_METHOD=spawn $(PY) -m pytest -q -m "not pdf" -p no:cacheprovider tests/test_batch.py
 
-# Rebuild templates/phat_dong.docx from thidua_docs/layout after a layout change.
+# Rebuild thidua_docs/templates/phat_dong.docx from thidua_docs/layout after a layout change.
 template: $(VENV)/.installed
 	$(PY) -m thidua_docs.layout.build_template
 
