@@ -15,7 +15,7 @@ from docx.oxml.ns import qn
 
 from conftest import DATA, REPO
 
-TEMPLATE = REPO / "templates" / "phat_dong.docx"
+TEMPLATE = REPO / "thidua_docs" / "templates" / "phat_dong.docx"
 
 
 def thidua(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:

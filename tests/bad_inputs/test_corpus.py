@@ -41,7 +41,7 @@ def stock() -> Stock:
     from thidua_docs.loader import load_directive
     from thidua_docs.render.docx import render_docx
 
-    docx = render_docx(load_directive(REPO / "data" / "mau-phat-dong.yaml"))
+    docx = render_docx(load_directive(REPO / "thidua_docs" / "examples" / "mau-phat-dong.yaml"))
     return Stock(docx=docx, template=TEMPLATE.read_bytes())
 
 
