@@ -197,8 +197,10 @@ def canonical(directive: Directive) -> dict:
     """A directive as it prints: placeholders expanded ({year}, {theme}, {anniversaries}),
     each indicator as its wording and note (a structured and a ``text:`` indicator that
     print alike are alike), capitals where the renderer prints capitals; the calendar link,
-    which prints nothing, left out."""
-    named = {"theme": directive.theme, "anniversaries": "; ".join(directive.anniversaries)}
+    which prints nothing, and the fields printed only through placeholders, left out."""
+    named = {"theme": directive.theme, "anniversaries": "; ".join(directive.anniversaries),
+             "upcoming": "; ".join(directive.upcoming), "period": directive.period,
+             "government_motto": directive.government_motto}
 
     def walk(value):
         if isinstance(value, Indicator):
@@ -206,7 +208,8 @@ def canonical(directive: Directive) -> dict:
                     "note": value.note}
         if isinstance(value, BaseModel):
             return {key: walk(getattr(value, key)) for key in type(value).model_fields
-                    if key not in ("calendar", "theme", "anniversaries")}
+                    if key not in ("calendar", "theme", "anniversaries", "upcoming",
+                                   "government_motto")}
         if isinstance(value, list):
             return [walk(item) for item in value]
         if isinstance(value, str):
@@ -221,8 +224,10 @@ def canonical(directive: Directive) -> dict:
         data["signature"][key] = upper(data["signature"][key])
     if directive.document.kind_code is None:
         data["document"]["title"] = upper(data["document"]["title"])
-    for section in data["body"]:
-        section["section"] = upper(section["section"])
+    for block in data["body"] + [a for a in data["appendices"]]:
+        for key in ("section", "title"):
+            if isinstance(block, dict) and key in block:
+                block[key] = upper(block[key])
     return data
 
 
@@ -266,6 +271,9 @@ def test_our_pdf_imports_as_the_data_file(name, pdfs):
     """pdftotext -layout: the header's columns split, page numbers and breaks dropped,
     wrapped lines joined, headings told from items without bold. Emphasis does not survive
     a PDF's text layer: the only difference allowed."""
+    if load_directive(DATA / f"{name}.yaml").appendices:
+        pytest.skip("a Phụ lục's table is not read back from a PDF's text layer (README: "
+                    "out of reach); its .docx round-trips")
     imported = import_file(pdfs[name])
     assert [f.key for f in imported.findings] in ([], ["import_issuer_split"])
     assert differing(without_emphasis(canonical(imported.directive)),
