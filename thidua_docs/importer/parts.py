@@ -14,17 +14,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from docx.oxml.ns import qn
-from docx.text.run import Run
-
 from thidua_docs.check.anatomy import analyse, fold
-from thidua_docs import wordml
 from thidua_docs.decree import SUMMARY_LABEL
 from thidua_docs.decree.patterns import (
-    AUTHORITY, MOTTO, NATIONAL, NUMBER, PLACE_DATE, RECIPIENTS_LABEL, URGENCY,
+    ARCHIVE, AUTHORITY, MOTTO, NATIONAL, NUMBER, PLACE_DATE, RECIPIENTS_LABEL, URGENCY,
 )
-from thidua_docs.wordml.formatting import FormatResolver
-from thidua_docs.importer.paragraphs import Line, Para, join_lines
+from thidua_docs.importer.paragraphs import (Line, Para, ends_sentence, is_capitals, join_lines,
+                                            label_of)
 from thidua_docs.importer.sources import DocxSource, LegacyReport, TextSource
 
 _COLUMNS = re.compile(r"\s{3,}|\t+")
@@ -141,12 +137,14 @@ def _text_header(lines: list[Line]) -> tuple[Header, int, list[Para]]:
             else:
                 leftovers.append(Para(part, ("line", lines[i].number)))
     while end < len(lines) and (URGENCY.match(lines[end].text) or
-                                _is_summary(lines[end].text, header)):
+                                _is_summary(lines[end].text, header) or
+                                _continues_summary(lines[end], header)):
         if URGENCY.match(lines[end].text):
             header.urgency = lines[end].text
         else:
             header.summary.append(lines[end].text)
         end += 1
+    left = _stamped_number(header, left)
     header.parent, header.issuer = _split_issuer(left)
     header.split_guessed = bool(header.parent)
     return header, end, leftovers
@@ -154,6 +152,30 @@ def _text_header(lines: list[Line]) -> tuple[Header, int, list[Para]]:
 
 def _is_summary(part: str, header: Header) -> bool:
     return part.startswith(SUMMARY_LABEL) or bool(header.summary and part[:1].islower())
+
+
+def _continues_summary(line: Line, header: Header) -> bool:
+    """A V/v broken over lines ("... tỉnh Lâm Đồng, Bình" / "Thuận, Đắk Nông (cũ)"): the
+    next line, with no blank line between, while the V/v has not ended a sentence."""
+    return bool(header.summary) and line.gap == 0 and not ends_sentence(
+        header.summary[-1]) and not is_capitals(line.text) and not label_of(line.text) and \
+        not fold(line.text).startswith(("kính gửi", "nơi nhận")) and \
+        len(" ".join(header.summary)) < 300
+
+
+_STAMPED = re.compile(r"^\d{1,5}$")
+
+
+def _stamped_number(header: Header, left: list[str]) -> list[str]:
+    """A number stamped by the register in the blank of "Số:   /BNV-CCHC" stands on a
+    line of its own just above it: it is the number, not a line of the issuer's name."""
+    if not left or not _STAMPED.match(left[-1].strip()) or header.number is None:
+        return left
+    match = NUMBER.search(header.number)
+    if match is None or match.group("number"):
+        return left
+    header.number = f"Số: {left[-1].strip()}/{match.group('symbol')}"
+    return left[:-1]
 
 
 _LOCALITY = re.compile(r"^(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)\b")
@@ -205,6 +227,19 @@ def _signature_like(text: str) -> bool:
     return len(text) < 60 and not text.endswith((".", ";", ":"))
 
 
+def _recipient_continued(line: Line, tail: Tail) -> bool:
+    """A line of the Nơi nhận column without a dash continues the recipient above it (its
+    second line: "Công nghệ, Văn phòng Chính phủ (để P/H);"), unless it is the Lưu line
+    or stands far right (the signer's name)."""
+    text = line.text.lstrip()
+    return line.indent < 12 and not text.startswith(("-", "+", "•")) and \
+        not ARCHIVE.match(text) and not AUTHORITY.match(text) and \
+        not _ARCHIVE_IN.search(tail.recipients[-1])
+
+
+_ARCHIVE_IN = re.compile(r"^\W*lưu\s*:", re.IGNORECASE)
+
+
 def _text_tail(lines: list[Line]) -> tuple[Tail, list[Para]]:
     tail = Tail()
     leftovers: list[Para] = []
@@ -221,7 +256,9 @@ def _text_tail(lines: list[Line]) -> tuple[Tail, list[Para]]:
             if tail.label and position == 0 and part.startswith(("-", "+", "•")):
                 tail.recipients.append(part)
                 last_recipient_open = not part.rstrip().endswith((";", "."))
-            elif tail.label and position == 0 and last_recipient_open and part[:1].islower():
+            elif tail.label and position == 0 and tail.recipients and (
+                    (last_recipient_open and part[:1].islower())
+                    or _recipient_continued(line, tail)):
                 tail.recipients[-1] += " " + part
                 last_recipient_open = not part.rstrip().endswith((";", "."))
             elif _signature_like(part) or AUTHORITY.match(part):
@@ -245,7 +282,7 @@ def _docx_parts(source: DocxSource) -> Parts:
     # outside a table the checker's V/v reading runs on into the title: keep the V/v line
     # and what continues it in its own cell; the rest goes back to the body
     doc.summary = [line for position, line in enumerate(doc.summary)
-                   if position == 0 or line.container == "table"]
+                   if position == 0 or line.container in ("table", "textbox")]
     _trim_signature(doc)
     texts = lambda lines: [line.stripped for line in lines]  # noqa: E731
     header = Header(
@@ -260,9 +297,7 @@ def _docx_parts(source: DocxSource) -> Parts:
     used = {id(line) for line in head + tail_lines + doc.title + doc.addressees if line}
     header_end = max((line.number for line in head if line), default=0)
     tail_start = min((line.number for line in tail_lines if line), default=10 ** 9)
-    resolver = doc.resolver
-    auto = {p.element: p.label for p in wordml.read(source.document).paragraphs if p.label}
-    title = [_docx_para(auto, resolver, [line]) for line in doc.title] or None
+    title = [_docx_para([line]) for line in doc.title if not line.break_index] or None
     body: list[Para] = []
     leftovers: list[tuple[str, Para]] = []
     groups: dict[int, list] = {}
@@ -274,7 +309,7 @@ def _docx_parts(source: DocxSource) -> Parts:
         if lines[0].container == "table" and lines[0].table in tables:
             _add_cell(tables[lines[0].table], lines[0])  # a further cell of a table
             continue
-        para = _docx_para(auto, resolver, lines)
+        para = _docx_para(lines)
         if lines[0].container == "table" and header_end < number and \
                 lines[0].table is not None:
             para = Para(lines[0].stripped, para.where, rows=[])
@@ -288,7 +323,7 @@ def _docx_parts(source: DocxSource) -> Parts:
             if lines[0].container != "body" and para.rows is None:  # e.g. a text box
                 para.leftover = "body"
             body.append(para)
-    tail = Tail(doc.recipients_label is not None, texts(doc.recipients),
+    tail = Tail(doc.recipients_label is not None, _recipient_lines(doc),
                 texts(doc.signature), doc.signer.stripped if doc.signer else None)
     return Parts("docx", header, title, texts(doc.addressees), body, tail, source.legacy,
                  leftovers)
@@ -302,6 +337,26 @@ def _add_cell(table: Para, line) -> None:
     while len(cells) <= (line.column or 0):
         cells.append("")
     cells[line.column or 0] = " ".join(filter(None, [cells[line.column or 0], line.stripped]))
+
+
+def _recipient_lines(doc) -> list[str]:
+    """The Nơi nhận lines, one per recipient: lines joined by line breaks are cut apart
+    (the first recipient may share the label's paragraph, the Lưu line the last one's), a
+    line without a dash continues the recipient above it."""
+    texts = [line.text for line in doc.recipients]
+    if doc.recipients_label is not None:
+        texts.insert(0, RECIPIENTS_LABEL.sub("", doc.recipients_label.text, count=1))
+    lines: list[str] = []
+    for text in texts:
+        for piece in text.split("\n"):
+            piece = " ".join(piece.split())
+            if not piece:
+                continue
+            if lines and not piece.startswith(("-", "+", "•", "–")):
+                lines[-1] += " " + piece
+            else:
+                lines.append(piece)
+    return lines
 
 
 def _trim_signature(doc) -> None:
@@ -318,35 +373,21 @@ def _trim_signature(doc) -> None:
     doc.signature, doc.signer = kept[:-1], (kept[-1] if kept else None)
 
 
-def _docx_para(auto: dict, resolver: FormatResolver, lines: list) -> Para:
+def _docx_para(lines: list) -> Para:
     """One paragraph of a .docx: text with inline emphasis markers and whole-paragraph hints;
-    the label of Word's automatic numbering (*auto*) before it, as if typed."""
+    the label of Word's automatic numbering before it, as if typed."""
     paragraph = lines[0].paragraph
-    pieces: list[tuple[str, bool, bool]] = []
-    for element in _runs(paragraph._p):
-        run = Run(element, paragraph)
-        text = run.text.replace("*", "\\*")
-        if text:
-            fmt = resolver.run(paragraph, run)
-            pieces.append((text, fmt.bold, fmt.italic))
+    pieces = [(span.text.replace("*", "\\*"), span.format.bold, span.format.italic)
+              for span in paragraph.spans]
     visible = [(text, bold, italic) for text, bold, italic in pieces if text.strip()]
     bold = bool(visible) and all(b for _, b, _ in visible)
     italic = bool(visible) and all(i for _, _, i in visible)
     text = "".join(_marked(t, b and not bold, i and not italic and not (b and not bold))
                    for t, b, i in _merge(pieces))
-    alignment = resolver.paragraph(paragraph).alignment
-    if paragraph._p in auto:
-        text = f"{auto[paragraph._p]} {text}"
+    if paragraph.label:
+        text = f"{paragraph.label} {text}"
     return Para(" ".join(text.split()), ("paragraph", lines[0].number), bold, italic,
-                alignment == "center")
-
-
-def _runs(p):
-    """The runs of a paragraph in order, inside hyperlinks and tracked insertions too,
-    but not those of text boxes anchored in it."""
-    for element in p.iter(qn("w:r")):
-        if next(element.iterancestors(qn("w:p")), None) is p:
-            yield element
+                paragraph.format.alignment == "center")
 
 
 def _merge(pieces: list[tuple[str, bool, bool]]) -> list[tuple[str, bool, bool]]:

@@ -135,7 +135,7 @@ def _header_block(document) -> None:
 
 
 def _title_block(document) -> None:
-    _para(document, "{{ title }}", "ND30Title")
+    _optional(document, "title", "ND30Title")  # a công văn may have none
     _tag(document, "if subject_rule")  # a typed kind: trích yếu with a short line under it
     _loop(document, "subtitle_lines", "ND30Subject")
     _para(document, "", "ND30SubjectRule")
