@@ -301,7 +301,6 @@ def test_handtyped_docx(header, signature, tmp_path):
                                          signature=signature))
     assert result.directive == Directive.model_validate(DIRECTIVE)
     assert [(f.key, f.params) for f in result.findings] == [
-        ("import_inline_list", {"count": 2}),
         ("import_label", {"typed": "4.", "printed": "3."})]
     assert "# ! " in result.yaml and "số thứ tự gõ là '4.', khi in sẽ là '3.'" in result.yaml
 
@@ -474,7 +473,8 @@ def test_a_text_copied_from_a_portal(tmp_path):
     assert data["recipients"] == ["UBND tỉnh (b/c)", "Các cơ quan, đơn vị"]
     assert data["archive"] == ["VT", "NV"]
     assert [f.key for f in result.unsure] == []
-    assert [f.key for f in result.warnings] == ["import_inline_list", "import_signed_note"]
+    assert data["body"][1]["content"][1]["form"] == "inline"  # printed as typed, no warning
+    assert [f.key for f in result.warnings] == ["import_signed_note"]
 
 
 def test_word_automatic_numbering_reads_as_labels(tmp_path):
