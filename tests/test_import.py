@@ -84,7 +84,6 @@ def differing(imported: dict, expected: dict, excluded=frozenset()) -> list:
 
 @pytest.fixture(scope="module")
 def references():
-    need(REFERENCE.exists(), f"{REFERENCE} is not beside the repository")
     return {name: import_file(REFERENCE / file) for name, (file, _) in REFERENCE_CASES.items()}
 
 
@@ -236,17 +235,18 @@ def paragraph_texts(path) -> list[str]:
     return [p.text for p in document_paragraphs(open_docx(path)) if p.text.strip()]
 
 
-@pytest.mark.parametrize("name", [path.stem for path in EXAMPLES])
-def test_our_docx_round_trip(name, rendered, tmp_path):
+@pytest.mark.parametrize("path", EXAMPLES, ids=[path.stem for path in EXAMPLES])
+def test_our_docx_round_trip(path, rendered, tmp_path):
     """render → import → render: the same text, paragraph by paragraph; the same directive
     (as it prints: see canonical); a second round changes nothing at all; nothing unsure."""
+    name = path.stem
     result = import_file(rendered[name])
     assert result.findings == []
     source = tmp_path / f"{name}.yaml"
     source.write_text(result.yaml, encoding="utf-8")
     again = main.render(source, tmp_path / f"{name}.docx")
     assert paragraph_texts(again) == paragraph_texts(rendered[name])
-    assert canonical(result.directive) == canonical(load_directive(DATA / f"{name}.yaml"))
+    assert canonical(result.directive) == canonical(load_directive(path))
     assert import_file(again).directive == result.directive
 
 
@@ -267,18 +267,18 @@ def without_emphasis(value):
 
 
 @pytest.mark.pdf
-@pytest.mark.parametrize("name", [path.stem for path in EXAMPLES])
-def test_our_pdf_imports_as_the_data_file(name, pdfs):
+@pytest.mark.parametrize("path", EXAMPLES, ids=[path.stem for path in EXAMPLES])
+def test_our_pdf_imports_as_the_data_file(path, pdfs):
     """pdftotext -layout: the header's columns split, page numbers and breaks dropped,
     wrapped lines joined, headings told from items without bold. Emphasis does not survive
     a PDF's text layer: the only difference allowed."""
-    if load_directive(DATA / f"{name}.yaml").appendices:
+    if load_directive(path).appendices:
         pytest.skip("a Phụ lục's table is not read back from a PDF's text layer (README: "
                     "out of reach); its .docx round-trips")
-    imported = import_file(pdfs[name])
+    imported = import_file(pdfs[path.stem])
     assert [f.key for f in imported.findings] in ([], ["import_issuer_split"])
     assert differing(without_emphasis(canonical(imported.directive)),
-                     without_emphasis(canonical(load_directive(DATA / f"{name}.yaml")))) == []
+                     without_emphasis(canonical(load_directive(path)))) == []
 
 
 def test_pdf_without_pdftotext_says_how_to_install_it(monkeypatch, tmp_path):
@@ -394,7 +394,6 @@ def test_bad_input_is_refused_and_nothing_written(name, tmp_path):
 
 
 def test_import_command_writes_yaml_and_a_summary(tmp_path):
-    need(REFERENCE.exists(), f"{REFERENCE} is not beside the repository")
     source = tmp_path / "nam-2020.txt"
     source.write_bytes((REFERENCE / REFERENCE_CASES["kontum-2020"][0]).read_bytes())
     result = thidua("import", str(source))

@@ -18,7 +18,7 @@ from thidua_docs.anniversaries import (
 )
 from thidua_docs.compare import Comparison, compare
 from thidua_docs.exceptions import UsageError
-from thidua_docs.loader import load_directive, load_model, parse_directive, read_source
+from thidua_docs.loader import decode, load_directive, load_model, parse_directive, read_source
 from thidua_docs.output import write_atomic
 from thidua_docs.rollover import Rollover, roll_over
 from thidua_docs.structure import Directive
@@ -109,7 +109,7 @@ def new_year(source: Path, year: int | None = None, output: Path | None = None,
         if old not in source.name:
             raise UsageError("new_needs_output", path=str(source), year=old)
         output = source.with_name(source.name.replace(old, new))
-    text = read_source(source).decode("utf-8-sig")
+    text = decode(read_source(source), str(source))  # CRLF is kept by roll_over
     calendar = None
     if directive.calendar and output.parent.resolve() != source.parent.resolve():
         calendar = Path(os.path.relpath(source.parent / directive.calendar, output.parent))

@@ -72,7 +72,8 @@ def _symbol_part(value: str) -> str:
 
 
 Text = Annotated[str, AfterValidator(_non_empty_text)]
-Lines = Annotated[list[Text], BeforeValidator(_as_lines), Field(min_length=1)]
+Lines = Annotated[list[Text], BeforeValidator(_as_lines, json_schema_input_type=str | list[str]),
+                  Field(min_length=1)]
 SymbolPart = Annotated[str, AfterValidator(_symbol_part)]
 Kind = Annotated[str, AfterValidator(_kind)]
 Urgency = Annotated[str, AfterValidator(_urgency)]
