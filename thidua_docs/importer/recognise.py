@@ -15,7 +15,6 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
-from thidua_docs.check.anatomy import fold
 from thidua_docs import decree
 from thidua_docs.decree import KIND_CODES
 from thidua_docs.decree.patterns import (
@@ -25,6 +24,7 @@ from thidua_docs.importer import indicators
 from thidua_docs.importer.paragraphs import Para, ends_sentence, is_capitals, label_of
 from thidua_docs.importer.parts import Parts
 from thidua_docs.vnformat import clean_text
+from thidua_docs.wordml.anatomy import fold
 
 Path = tuple
 PLACEHOLDER_NAME = "[TÊN CƠ QUAN BAN HÀNH]"
