@@ -6,7 +6,7 @@ import click
 
 from thidua_docs import __version__
 from thidua_docs.commands import (
-    anniversaries, check, convert_legacy, diff, import_, new, render, validate,
+    anniversaries, check, convert_legacy, diff, import_, new, render, serve, validate,
 )
 from thidua_docs.i18n import set_language
 
@@ -20,7 +20,7 @@ def cli(lang: str) -> None:
     set_language(lang)
 
 
-for verb in (render, validate, check, new, anniversaries, diff, import_, convert_legacy):
+for verb in (render, validate, check, new, anniversaries, diff, import_, convert_legacy, serve):
     cli.add_command(verb.command)
 
 
