@@ -18,6 +18,8 @@ REFERENCE = REPO.parent / "shared" / "reference"
 #: The directives in data/ (the anniversary calendars are in data/calendars/).
 EXAMPLES = sorted(DATA.glob("*.yaml"))
 IN_CI = bool(os.environ.get("CI"))
+#: An unknown message key or parameter fails the test instead of showing the key.
+os.environ["THIDUA_STRICT_MESSAGES"] = "1"
 
 
 def need(condition: bool, reason: str) -> None:

@@ -13,8 +13,8 @@ from docx.oxml.ns import qn
 from docx.shared import Length
 
 from conftest import DATA, REFERENCE, document_paragraphs, open_docx
-from thidua_docs import main, nd30
-from thidua_docs.effective import FormatResolver
+from thidua_docs import decree, main
+from thidua_docs.wordml.formatting import FormatResolver
 from thidua_docs.layout.metrics import text_width_pt
 from thidua_docs.loader import load_directive
 
@@ -143,7 +143,7 @@ class Rendered:
         return [self.resolver.run(paragraph, run) for run in paragraph.runs if run.text.strip()]
 
     def assert_element(self, paragraph, element: str):
-        rule = nd30.ELEMENTS[element]
+        rule = decree.ELEMENTS[element]
         runs = self.runs(paragraph)
         assert runs, f"{paragraph.text!r} has no text"
         for run in runs:

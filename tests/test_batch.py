@@ -65,8 +65,13 @@ def test_batch_writes_valid_inputs_and_reports_invalid_ones(inputs, tmp_path):
                                      "pdf": str(out / f"{name}.pdf")}
     broken, unsigned = records[3:]
     assert broken["status"] == unsigned["status"] == "error" and not broken["outputs"]
-    assert "cú pháp YAML" in broken["errors"][0] and ":2:" in broken["errors"][0]
-    assert any("signature" in line for line in unsigned["errors"])
+    for error in broken["errors"] + unsigned["errors"]:
+        assert set(error) == {"file", "line", "column", "field", "code", "message"}
+    (syntax,) = broken["errors"]  # the summary line is not one of the errors
+    assert (syntax["file"], syntax["line"], syntax["code"]) == (str(inputs / "broken.yaml"), 2,
+                                                               "yaml_syntax")
+    assert "cú pháp YAML" in syntax["message"]
+    assert [(e["field"], e["code"]) for e in unsigned["errors"]] == [("signature", "missing")]
     assert sorted(p.name for p in out.iterdir()) == sorted(
         f"{n}.{ext}" for n in VALID for ext in ("docx", "pdf"))
 
@@ -97,8 +102,9 @@ def test_a_document_that_breaks_libreoffice_does_not_stop_the_batch(rendered, tm
     results = PdfConverter(1, timeout=5).convert(sources, tmp_path / "pdf")
     assert time.monotonic() - started < 120
     assert [r.pdf is not None for r in results] == [True, False, True, False, True]
-    assert "could not be loaded" in results[1].error
-    assert "timeout" in results[3].error
+    assert results[1].error.key == "pdf_soffice_error"
+    assert "could not be loaded" in str(results[1].error)
+    assert results[3].error.key == "pdf_timeout"
     assert sorted(p.name for p in (tmp_path / "pdf").iterdir()) == sorted(
         f"{n}.pdf" for n in VALID)
     for result in results:

@@ -11,7 +11,7 @@ import yaml
 
 from conftest import need, pdf_text
 from helpers import directive_data, render
-from thidua_docs import i18n, layout, nd30
+from thidua_docs import decree, layout, messages
 from thidua_docs.exceptions import InvalidInputError
 from thidua_docs.layout.metrics import longest_line_pt, text_width_pt
 from thidua_docs.loader import parse_directive
@@ -48,7 +48,7 @@ def test_signing_form_prints_its_lines_then_the_name(form, tmp_path):
         # each line stays on one line of the signature column
         assert doc.line_width_cm(paragraph) < doc.text_area_cm(paragraph)
     doc.assert_element(column[-1], "signer_name")
-    assert lines[0].split()[0] in nd30.AUTHORITY_PREFIXES
+    assert lines[0].split()[0] in decree.AUTHORITY_PREFIXES
 
 
 def test_acting_head_needs_only_the_office():
@@ -106,7 +106,7 @@ def test_invalid_form_is_refused_with_a_translated_message(case):
     text = _invalid_yaml(changes)
     try:
         for lang, words in (("vi", vietnamese), ("en", english)):
-            i18n.set_language(lang)
+            messages.set_language(lang)
             with pytest.raises(InvalidInputError) as caught:
                 parse_directive(text, "in.yaml")
             problems = caught.value.problems
@@ -114,7 +114,7 @@ def test_invalid_form_is_refused_with_a_translated_message(case):
             assert words in problems[0].message, problems[0].message
             assert problems[0].line is not None
     finally:
-        i18n.set_language("vi")
+        messages.set_language("vi")
 
 
 # --- kinds: công văn with its V/v line, typed kinds with the line under the trích yếu ------
@@ -151,7 +151,7 @@ def test_typed_kind_prints_name_trich_yeu_and_a_short_line(kind, code, name, tmp
     assert subject._p.getprevious() is title._p
     doc.assert_element(subject, "subtitle")
     rule = doc.rule_under(subject)
-    low, high = nd30.SUBJECT_RULE_FRACTION
+    low, high = decree.SUBJECT_RULE_FRACTION
     assert low * doc.line_width_cm(subject) <= doc.text_area_cm(rule) \
         <= high * doc.line_width_cm(subject)
     doc.assert_centred(rule)
@@ -169,8 +169,8 @@ def test_line_under_a_long_trich_yeu_follows_its_longest_line(tmp_path):
     rule = doc.rule_under(subtitle)
     area_cm = doc.area_width_cm(rule)
     assert doc.line_width_cm(subject) > area_cm  # the trích yếu wraps
-    assert doc.text_area_cm(rule) <= nd30.SUBJECT_RULE_FRACTION[1] * area_cm
-    assert doc.text_area_cm(rule) >= nd30.SUBJECT_RULE_FRACTION[0] * 0.8 * area_cm
+    assert doc.text_area_cm(rule) <= decree.SUBJECT_RULE_FRACTION[1] * area_cm
+    assert doc.text_area_cm(rule) >= decree.SUBJECT_RULE_FRACTION[0] * 0.8 * area_cm
 
 
 def test_longest_line_breaks_between_words():
@@ -204,8 +204,8 @@ def test_urgency_marks_print_on_one_line(tmp_path):
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     need(soffice is not None, "LibreOffice (soffice) is not installed")
     need(shutil.which("pdftotext") is not None, "poppler-utils (pdftotext) is not installed")
-    names = [level.replace(" ", "-") for level in nd30.URGENCY_LEVELS]
-    for level, name in zip(nd30.URGENCY_LEVELS, names):
+    names = [level.replace(" ", "-") for level in decree.URGENCY_LEVELS]
+    for level, name in zip(decree.URGENCY_LEVELS, names):
         data = directive_data()
         data["document"].update(urgency=level, summary="phát động phong trào thi đua yêu nước "
                                 "năm {year} trên địa bàn toàn huyện")
@@ -214,7 +214,7 @@ def test_urgency_marks_print_on_one_line(tmp_path):
     subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless",
                     "--convert-to", "pdf", "--outdir", str(tmp_path), *map(str, docx)],
                    check=True, capture_output=True, timeout=300)
-    for level, name in zip(nd30.URGENCY_LEVELS, names):
+    for level, name in zip(decree.URGENCY_LEVELS, names):
         page = pdf_text(tmp_path / f"{name}.pdf", 1)
         assert level.upper() in [line.strip() for line in page.splitlines()]
 

@@ -11,7 +11,7 @@ from docx.shared import Mm
 
 from conftest import EXAMPLES
 from helpers import Rendered
-from thidua_docs import layout, nd30
+from thidua_docs import decree, layout
 from thidua_docs.layout.metrics import longest_line_pt, text_width_pt
 from thidua_docs.render.context import build_context
 
@@ -27,10 +27,10 @@ def doc(request, rendered):
 
 def test_page_is_a4_portrait_with_decree_margins(doc):
     for section in doc.document.sections:
-        assert abs(section.page_width - Mm(nd30.PAGE_MM[0])) < Mm(0.5)
-        assert abs(section.page_height - Mm(nd30.PAGE_MM[1])) < Mm(0.5)
+        assert abs(section.page_width - Mm(decree.PAGE_MM[0])) < Mm(0.5)
+        assert abs(section.page_height - Mm(decree.PAGE_MM[1])) < Mm(0.5)
         assert section.page_height > section.page_width
-        for side, (low, high) in nd30.MARGINS_MM.items():
+        for side, (low, high) in decree.MARGINS_MM.items():
             margin_mm = getattr(section, f"{side}_margin").mm
             assert low - 0.1 <= margin_mm <= high + 0.1, f"{side} margin {margin_mm} mm"
 
@@ -42,7 +42,7 @@ def test_times_new_roman_black_everywhere_but_the_urgency_mark(doc):
     checked = 0
     for paragraph in paragraphs:
         for run in doc.runs(paragraph):
-            assert run.font == nd30.FONT, f"{paragraph.text[:40]!r} is set in {run.font}"
+            assert run.font == decree.FONT, f"{paragraph.text[:40]!r} is set in {run.font}"
             if urgency and paragraph.text == urgency:
                 assert run.color == layout.URGENCY_COLOR  # "bright red", Nghị định 30 ô 10b
             else:
@@ -52,9 +52,9 @@ def test_times_new_roman_black_everywhere_but_the_urgency_mark(doc):
 
 
 def test_header_block(doc):
-    national = next(p for p in doc.paragraphs if p.text in nd30.NATIONAL_NAMES)
+    national = next(p for p in doc.paragraphs if p.text in decree.NATIONAL_NAMES)
     doc.assert_element(national, "national_name")
-    motto = doc.find(nd30.MOTTO)
+    motto = doc.find(decree.MOTTO)
     doc.assert_element(motto, "motto")
     for line in doc.directive.issuer.name:
         doc.assert_element(doc.find(line.upper()), "issuer")
@@ -62,7 +62,7 @@ def test_header_block(doc):
         doc.assert_element(doc.find(line.upper()), "parent_body")
 
     number = next(p for p in doc.paragraphs if p.text.startswith("Số:"))
-    assert nd30.NUMBER_LINE.match(number.text), number.text
+    assert decree.patterns.NUMBER_LINE.match(number.text), number.text
     assert number.text.endswith("/" + doc.directive.symbol)
     doc.assert_element(number, "number")
 
@@ -70,7 +70,7 @@ def test_header_block(doc):
                       if p.text.startswith(doc.directive.document.place + ", ngày"))
     doc.assert_element(place_date, "place_date")
     if doc.directive.document.date:
-        assert nd30.DATE.search(place_date.text)
+        assert decree.patterns.DATE.search(place_date.text)
 
 
 def test_summary_and_urgency_under_the_number(doc):
@@ -92,7 +92,7 @@ def test_summary_and_urgency_under_the_number(doc):
 
 
 def test_solid_line_of_text_length_under_motto(doc):
-    motto = doc.find(nd30.MOTTO)
+    motto = doc.find(decree.MOTTO)
     rule = doc.rule_under(motto)
     assert doc.text_area_cm(rule) == pytest.approx(doc.line_width_cm(motto), rel=0.05)
     doc.assert_centred(rule)
@@ -102,7 +102,7 @@ def test_short_line_under_issuer(doc):
     last_line = doc.find(doc.directive.issuer.name[-1].upper())
     rule = doc.rule_under(last_line)
     widest = max(doc.line_width_cm(doc.find(line.upper())) for line in doc.directive.issuer.name)
-    low, high = nd30.ISSUER_RULE_FRACTION
+    low, high = decree.ISSUER_RULE_FRACTION
     assert low * widest <= doc.text_area_cm(rule) <= high * widest
     doc.assert_centred(rule)
 
@@ -132,7 +132,7 @@ def test_title_block(doc):
     area_pt = doc.area_width_cm(rule) / 2.54 * 72
     widest = max(longest_line_pt(p.text, run.size_pt, area_pt, bold=run.bold) / 72 * 2.54
                  for p in subtitles for run in doc.runs(p)[:1])
-    low, high = nd30.SUBJECT_RULE_FRACTION
+    low, high = decree.SUBJECT_RULE_FRACTION
     assert low * widest <= doc.text_area_cm(rule) <= high * widest
     doc.assert_centred(rule)
 
@@ -176,17 +176,17 @@ def test_body_paragraphs(doc):
     for paragraph in body:
         fmt = doc.resolver.paragraph(paragraph)
         assert fmt.alignment == "justify", paragraph.text[:40]
-        low, high = nd30.BODY_FIRST_LINE_CM
+        low, high = decree.BODY_FIRST_LINE_CM
         assert low - 0.01 <= fmt.first_line_cm <= high + 0.01
-        assert fmt.space_before_pt + fmt.space_after_pt >= nd30.BODY_MIN_SPACING_PT
-        assert nd30.BODY_LINE_SPACING[0] <= fmt.line_spacing <= nd30.BODY_LINE_SPACING[1]
+        assert fmt.space_before_pt + fmt.space_after_pt >= decree.BODY_MIN_SPACING_PT
+        assert decree.BODY_LINE_SPACING[0] <= fmt.line_spacing <= decree.BODY_LINE_SPACING[1]
         sizes |= {run.size_pt for run in doc.runs(paragraph)}
         # Inline emphasis (*italic*, an inline section title) is direct formatting;
         # the paragraph's own style must be regular body text, or bold for headings.
         style_level = doc.resolver.run(paragraph, None)
         assert style_level.bold == fmt.style_id.startswith("ND30Heading"), paragraph.text[:40]
     assert len(sizes) == 1, f"one body size, found {sizes}"
-    low, high = nd30.ELEMENTS["body"].size_pt
+    low, high = decree.ELEMENTS["body"].size_pt
     assert low <= sizes.pop() <= high
 
 
@@ -197,7 +197,7 @@ def test_signature_and_recipients(doc):
     name = doc.find(signature.name)
     doc.assert_element(name, "signer_name")
     assert name.text != name.text.upper()
-    assert signature.lines()[0].split()[0] in nd30.AUTHORITY_PREFIXES
+    assert signature.lines()[0].split()[0] in decree.AUTHORITY_PREFIXES
 
     label = doc.find("Nơi nhận:")
     doc.assert_element(label, "recipients_label")

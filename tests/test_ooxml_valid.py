@@ -34,7 +34,7 @@ from legacy_text import tcvn3
 from test_forms import SIGNATURES
 from thidua_docs import main, ooxml
 from thidua_docs.exceptions import InputFileError
-from thidua_docs.structure.kinds import KIND_CODES
+from thidua_docs.decree import KIND_CODES
 
 pytestmark = pytest.mark.skipif(not ooxml_audit.available(), reason=ooxml_audit.ABSENT)
 

@@ -6,7 +6,7 @@ import pytest
 
 from conftest import EXAMPLES, pdf_pages, pdf_text
 from helpers import Rendered
-from thidua_docs import nd30
+from thidua_docs import decree
 from thidua_docs.layout.metrics import text_width_pt
 from thidua_docs.loader import load_directive
 from thidua_docs.render.context import build_context
@@ -27,8 +27,8 @@ def test_pdf_conversion(name, pdfs):
 
     context = build_context(directive)
     text = " ".join(pdf_text(pdf).split())
-    assert nd30.NATIONAL_NAMES[0] in text
-    assert nd30.MOTTO in text
+    assert decree.NATIONAL_NAMES[0] in text
+    assert decree.MOTTO in text
     for line in [context.title, *context.subtitle_lines, *context.addressee_lines]:
         assert line in text
     assert directive.signature.name in text
@@ -76,5 +76,5 @@ def test_line_under_a_typed_kinds_trich_yeu_fits_the_printed_lines(name, pdfs, r
     printed = [line for paragraph in subjects for line in _printed_lines(page, paragraph.text)]
     widest_cm = max(text_width_pt(line, run.size_pt, bold=run.bold) for line in printed) / 72 * 2.54
     rule_cm = doc.text_area_cm(doc.rule_under(subjects[-1]))
-    low, high = nd30.SUBJECT_RULE_FRACTION
+    low, high = decree.SUBJECT_RULE_FRACTION
     assert low * widest_cm <= rule_cm <= high * widest_cm, (printed, rule_cm, widest_cm)

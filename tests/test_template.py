@@ -5,7 +5,7 @@ from __future__ import annotations
 import zipfile
 
 from conftest import REPO
-from thidua_docs import layout, nd30
+from thidua_docs import decree, layout
 from thidua_docs.layout.build_template import build
 
 PARTS = ("word/document.xml", "word/styles.xml", "word/header1.xml", "word/header2.xml")
@@ -21,22 +21,22 @@ def test_committed_template_matches_the_layout(tmp_path):
 
 
 def test_house_layout_is_within_the_decree():
-    for side, (low, high) in nd30.MARGINS_MM.items():
+    for side, (low, high) in decree.MARGINS_MM.items():
         assert low <= getattr(layout, f"MARGIN_{side.upper()}_MM") <= high
-    assert (layout.PAGE_WIDTH_MM, layout.PAGE_HEIGHT_MM) == nd30.PAGE_MM
-    assert layout.FONT == nd30.FONT
-    low, high = nd30.ISSUER_RULE_FRACTION
+    assert (layout.PAGE_WIDTH_MM, layout.PAGE_HEIGHT_MM) == decree.PAGE_MM
+    assert layout.FONT == decree.FONT
+    low, high = decree.ISSUER_RULE_FRACTION
     assert low <= layout.ISSUER_RULE_FRACTION <= high
-    low, high = nd30.SUBJECT_RULE_FRACTION
+    low, high = decree.SUBJECT_RULE_FRACTION
     assert low <= layout.SUBJECT_RULE_FRACTION <= high
     assert layout.URGENCY_COLOR == "FF0000"  # the khẩn stamp is bright red (ô 10b)
     for spec in layout.STYLES:
         if spec.element:
-            rule = nd30.ELEMENTS[spec.element]
+            rule = decree.ELEMENTS[spec.element]
             assert rule.size_pt[0] <= spec.size_pt <= rule.size_pt[1], spec.name
             if rule.bold is not None:
                 assert spec.bold == rule.bold, spec.name
             if rule.italic is not None:
                 assert spec.italic == rule.italic, spec.name
     assert layout.BODY.first_line_cm in (1.0, 1.27)
-    assert layout.BODY.space_after_pt + layout.BODY.space_before_pt >= nd30.BODY_MIN_SPACING_PT
+    assert layout.BODY.space_after_pt + layout.BODY.space_before_pt >= decree.BODY_MIN_SPACING_PT

@@ -7,9 +7,10 @@ from decimal import Decimal
 
 import pytest
 
+from thidua_docs.decree import POINT_LETTERS
 from thidua_docs.structure import Quantity
 from thidua_docs.vnformat import (
-    VIETNAMESE_POINT_LETTERS, clean_text, document_number, format_number, long_date, point_letter,
+    clean_text, document_number, format_number, long_date, point_letter,
     roman, short_date,
 )
 
@@ -24,7 +25,7 @@ def test_roman_numerals():
 def test_point_letters_follow_the_vietnamese_alphabet():
     letters = [point_letter(i) for i in range(1, 24)]
     assert letters[:8] == ["a", "b", "c", "d", "đ", "e", "g", "h"]
-    assert "".join(letters) == VIETNAMESE_POINT_LETTERS
+    assert "".join(letters) == POINT_LETTERS
     assert not set("fjwz") & set(letters)
     with pytest.raises(ValueError):
         point_letter(24)

@@ -15,18 +15,21 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from thidua_docs.exceptions import InvalidInputError, ThiduaError
-from thidua_docs.i18n import language, message, set_language
+from thidua_docs.exceptions import Failure, InvalidInputError, Problem, ThiduaError
+from thidua_docs.messages import Message
 
 
 @dataclass
 class Outcome:
-    """What happened to one input: outputs written, or the errors."""
+    """What happened to one input: outputs written, or the problems (keys and parameters,
+    made into text by whoever shows them)."""
 
     input: str
     outputs: dict[str, str] = field(default_factory=dict)
     status: str = "ok"
-    errors: list[str] = field(default_factory=list)
+    errors: list[Problem] = field(default_factory=list)
+    #: The closing line of an invalid input ("N problems, fix them"): shown, not an error.
+    summary: Message | None = None
     ms: float = 0.0
     #: The exit code this failure would have alone (2 invalid input, 1 output problem).
     exit_code: int = 0
@@ -34,21 +37,19 @@ class Outcome:
     def fail(self, error: ThiduaError) -> None:
         self.status = "error"
         self.exit_code = max(self.exit_code, error.exit_code)
-        self.errors += describe(error)
+        self.errors += error.as_problems(self.input)
+        if isinstance(error, InvalidInputError):
+            self.summary = Message(error.message_key, **error.params)
+
+    def lines(self) -> list[str]:
+        """The lines that tell a person what went wrong."""
+        return [problem.text() for problem in self.errors] + \
+            ([str(self.summary)] if self.summary else [])
 
     def record(self) -> dict:
         """The machine-readable record of this input (``--json``)."""
         return {"input": self.input, "outputs": self.outputs, "status": self.status,
-                "errors": self.errors, "ms": round(self.ms, 1)}
-
-
-def describe(error: ThiduaError) -> list[str]:
-    """The lines that tell the user about *error*."""
-    if isinstance(error, InvalidInputError):
-        lines = [f"{p.location()}:{' ' + p.field + ':' if p.field else ''} {p.message}"
-                 for p in error.problems]
-        return lines + [message(error.message_key, **error.params)]
-    return [message(error.message_key, **error.params)]
+                "errors": [problem.record() for problem in self.errors], "ms": round(self.ms, 1)}
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,7 @@ class Job:
 def render_docx_files(jobs: list[Job], *, workers: int, template: Path | None, force: bool,
                       draft: bool, progress=None) -> list[Outcome]:
     """Render every job's .docx, in *workers* processes when there are several jobs."""
-    options = (template, force, draft, language())
+    options = (template, force, draft)
     if workers <= 1 or len(jobs) <= 1:
         outcomes = []
         for job in jobs:
@@ -106,11 +107,9 @@ def _ignore_interrupts() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _render_one(job: Job, template: Path | None, force: bool, draft: bool,
-                lang: str) -> Outcome:
+def _render_one(job: Job, template: Path | None, force: bool, draft: bool) -> Outcome:
     from thidua_docs import main
 
-    set_language(lang)
     outcome = Outcome(str(job.source))
     start = time.perf_counter()
     try:
@@ -142,5 +141,6 @@ def convert_to_pdf(outcomes: list[Outcome], *, workers: int, timeout: float, for
             else:
                 outcome.status = "error"
                 outcome.exit_code = max(outcome.exit_code, 1)
-                outcome.errors.append(message("pdf_failed", path=str(result.source),
-                                              reason=result.error))
+                outcome.errors.append(Failure(outcome.input, None, None, "", "pdf_failed",
+                                              {"path": str(result.source),
+                                               "reason": result.error}))

@@ -8,7 +8,7 @@ from thidua_docs import __version__
 from thidua_docs.commands import (
     anniversaries, check, convert_legacy, diff, import_, new, render, serve, validate,
 )
-from thidua_docs.i18n import set_language
+from thidua_docs.messages import set_language
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -6,7 +6,7 @@ is a bug and may show a traceback.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field as _field
 
 
 @dataclass(frozen=True)
@@ -17,14 +17,41 @@ class Problem:
     line: int | None
     column: int | None
     field: str
-    message: str
-    hint: str = ""
+    #: The message key, stable for pipelines (``--json``'s "code").
+    code: str
+    params: dict = _field(default_factory=dict)
+
+    @property
+    def message(self) -> str:
+        """The text of the problem in the current language."""
+        from thidua_docs.messages import message
+
+        return message(self.code, **self.params)
+
+    def record(self) -> dict:
+        """The problem as JSON data: file, line, column, field, code, message."""
+        return {"file": self.file, "line": self.line, "column": self.column,
+                "field": self.field, "code": self.code, "message": self.message}
 
     def location(self) -> str:
         where = self.file
         if self.line is not None:
             where += f":{self.line}:{self.column or 1}"
         return where
+
+    def text(self) -> str:
+        """The line a person reads: ``file:line:column: field: message``."""
+        field = f" {self.field}:" if self.field else ""
+        return f"{self.location()}:{field} {self.message}"
+
+
+@dataclass(frozen=True)
+class Failure(Problem):
+    """A whole-file failure (output exists, template missing, ...) as a problem: its
+    message names the file itself."""
+
+    def text(self) -> str:
+        return self.message
 
 
 class ThiduaError(Exception):
@@ -37,6 +64,10 @@ class ThiduaError(Exception):
         self.message_key = message_key
         self.params = params
 
+    def as_problems(self, file: str = "") -> list[Problem]:
+        """What went wrong, as problems of *file* (the input being processed)."""
+        return [Failure(file, None, None, "", self.message_key, self.params)]
+
 
 class InvalidInputError(ThiduaError):
     """The YAML file cannot be read or does not satisfy the schema."""
@@ -46,6 +77,9 @@ class InvalidInputError(ThiduaError):
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__("invalid_input", count=len(problems))
         self.problems = problems
+
+    def as_problems(self, file: str = "") -> list[Problem]:
+        return self.problems
 
 
 class InputFileError(ThiduaError):

@@ -16,7 +16,7 @@ import yaml
 from pydantic import BaseModel, Tag, ValidationError
 
 from thidua_docs.exceptions import InputFileError, InvalidInputError, Problem
-from thidua_docs.i18n import message
+from thidua_docs.messages import Message, has
 from thidua_docs.structure import Directive, Indicator
 from thidua_docs.structure.directive import BLOCK_KEYS, with_unit
 from thidua_docs.structure.quantity import Numeral
@@ -110,6 +110,16 @@ def _is_number(node: yaml.ScalarNode) -> bool:
 
 M = TypeVar("M", bound=BaseModel)
 
+#: pydantic error types that share a message.
+_PYDANTIC_TYPES = {
+    "date_from_datetime_parsing": "date_type",
+    "date_parsing": "date_type",
+    "int_parsing": "int_type",
+    "int_from_float": "int_type",
+    "bool_parsing": "bool_type",
+    "model_attributes_type": "model_type",
+}
+
 
 def read_source(path: Path | str) -> bytes:
     """The bytes of an input file, or InputFileError saying why not."""
@@ -168,7 +178,7 @@ def _parse(raw: bytes | str, source: str) -> tuple[dict, "_Located", list[Proble
         raise InvalidInputError([_problem_at(source, mark, (), "yaml_syntax",
                                              {"detail": exc.problem or str(exc)})]) from None
     if node is None:
-        raise InvalidInputError([Problem(source, None, None, "", message("empty_file"))])
+        raise InvalidInputError([Problem(source, None, None, "", "empty_file")])
     located = _Located(source)
     data = located.build(node)
     problems = [_problem_at(source, mark, path, key, params)
@@ -216,14 +226,14 @@ def _decode(raw: bytes | str, source: str) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise InvalidInputError([Problem(source, line, None, "", message("not_utf8"))]) from None
+        raise InvalidInputError([Problem(source, line, None, "", "not_utf8")]) from None
 
 
 def _problem_at(source: str, mark: yaml.Mark | None, path: FieldPath, key: str,
                 params: dict[str, Any]) -> Problem:
     line = mark.line + 1 if mark else None
     column = mark.column + 1 if mark else None
-    return Problem(source, line, column, _dotted(path), message(key, **params))
+    return Problem(source, line, column, _dotted(path), key, params)
 
 
 def _dotted(path: FieldPath) -> str:
@@ -263,7 +273,7 @@ def _placeholder_problems(data: dict, located: _Located) -> list[Problem]:
 def _translate(error: dict, located: _Located, root: type[BaseModel]) -> Problem:
     """Turn one pydantic error into a located, translated Problem."""
     path, model = _resolve(tuple(error["loc"]), root)
-    kind = error["type"]
+    kind = _PYDANTIC_TYPES.get(error["type"], error["type"])
     params: dict[str, Any] = {**error.get("ctx", {}), "detail": error.get("msg", "")}
     mark = _nearest(located.value_marks, path)
     if kind == "extra_forbidden":
@@ -279,7 +289,7 @@ def _translate(error: dict, located: _Located, root: type[BaseModel]) -> Problem
         params["hint"] = _did_you_mean(str(first_key), list(BLOCK_KEYS)) if first_key else ""
     elif kind == "value_error":
         params["detail"] = str(error.get("ctx", {}).get("error", params["detail"]))
-    return _problem_at(located.source, mark, path, kind, params)
+    return _problem_at(located.source, mark, path, kind if has(kind) else "generic", params)
 
 
 def _models_in(annotation) -> list[type[BaseModel]]:
@@ -336,7 +346,7 @@ def _nearest(marks: dict[FieldPath, yaml.Mark], path: FieldPath) -> yaml.Mark | 
     return None
 
 
-def _did_you_mean(key: str, allowed: list[str]) -> str:
+def _did_you_mean(key: str, allowed: list[str]) -> Message | str:
     match = difflib.get_close_matches(key, allowed, n=1, cutoff=0.5)
-    return match[0] if match else ""
+    return Message("did_you_mean", name=match[0]) if match else ""
 

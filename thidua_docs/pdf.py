@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from thidua_docs.exceptions import ThiduaError
+from thidua_docs.messages import Message
 from thidua_docs.output import publish
 
 SOFFICE_NAMES = ("soffice", "libreoffice")
@@ -55,7 +56,7 @@ class PdfResult:
 
     source: Path
     pdf: Path | None = None
-    error: str | None = None
+    error: Message | None = None
     seconds: float = 0.0
 
 
@@ -154,10 +155,10 @@ class _Worker:
             if seen:
                 self._finish(batch[len(seen) - 1], seen[-1], started)
             for source in batch[len(seen):]:  # never reached: cannot happen on a clean exit
-                self._fail(source, "LibreOffice did not convert this file", started)
+                self._fail(source, Message("pdf_not_converted"), started)
             return len(batch)
-        reason = (f"LibreOffice made no progress for {self.converter.timeout:g} s (timeout)"
-                  if exit_code is None else f"LibreOffice stopped (exit code {exit_code})")
+        reason = (Message("pdf_timeout", seconds=f"{self.converter.timeout:g}")
+                  if exit_code is None else Message("pdf_exit", code=exit_code))
         settled = len(seen)
         if seen:
             last = batch[len(seen) - 1]
@@ -178,17 +179,18 @@ class _Worker:
     def _finish(self, source: Path, outcome: str, started: float) -> None:
         produced = self.scratch / f"{source.stem}.pdf"
         if outcome != "convert" or not produced.exists():
-            self._fail(source, outcome if outcome != "convert" else "no PDF produced", started)
+            self._fail(source, Message("pdf_soffice_error", detail=outcome) if outcome != "convert"
+                       else Message("pdf_no_output"), started)
             return
         target = self.out_dir / f"{source.stem}.pdf"
         try:
             publish(produced, target, force=self.converter.force)
         except FileExistsError:
-            self._fail(source, f"{target} exists", started)
+            self._fail(source, Message("pdf_exists", path=str(target)), started)
             return
         self._record(PdfResult(source, target, None, time.monotonic() - started))
 
-    def _fail(self, source: Path, error: str, started: float) -> None:
+    def _fail(self, source: Path, error: Message, started: float) -> None:
         (self.scratch / f"{source.stem}.pdf").unlink(missing_ok=True)
         self._record(PdfResult(source, None, error, time.monotonic() - started))
 

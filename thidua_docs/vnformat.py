@@ -11,8 +11,8 @@ import unicodedata
 from decimal import Decimal
 from functools import lru_cache
 
-#: Letters used for điểm labels a), b), ... (Nghị định 30: no f, j, w, z).
-VIETNAMESE_POINT_LETTERS = "abcdđeghiklmnopqrstuvxy"
+from thidua_docs.decree.labels import POINT_LETTERS
+
 
 _ROMAN = [
     (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
@@ -44,11 +44,11 @@ def roman(number: int) -> str:
 
 def point_letter(index: int) -> str:
     """The *index*-th (1-based) letter of a điểm label: 1 → a, 5 → đ, 7 → g."""
-    if not 1 <= index <= len(VIETNAMESE_POINT_LETTERS):
+    if not 1 <= index <= len(POINT_LETTERS):
         raise ValueError(
-            f"a list of điểm holds at most {len(VIETNAMESE_POINT_LETTERS)} entries, got {index}"
+            f"a list of điểm holds at most {len(POINT_LETTERS)} entries, got {index}"
         )
-    return VIETNAMESE_POINT_LETTERS[index - 1]
+    return POINT_LETTERS[index - 1]
 
 
 def format_number(value: Decimal | int | float, min_digits: int = 0) -> str:

@@ -7,16 +7,12 @@ their wording and position, not by style names, so hand-typed drafts work.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-from thidua_docs import nd30
+from thidua_docs import decree
 from thidua_docs.check.reader import Line, read_lines
-from thidua_docs.effective import FormatResolver
+from thidua_docs.wordml.formatting import FormatResolver
 
-URGENCY_MARKS = ("KHẨN", "THƯỢNG KHẨN", "HỎA TỐC", "HOẢ TỐC")
-_NUMBER = re.compile(r"^\s*(Số|SỐ|số)\b")
-_PLACE_DATE = re.compile(r"\bngày\b.*\btháng\b.*\bnăm\b", re.IGNORECASE)
 
 
 def fold(text: str) -> str:
@@ -79,16 +75,16 @@ def analyse(document) -> Anatomy:
     """Recognise the parts of *document*."""
     lines = read_lines(document)
     doc = Anatomy(document, FormatResolver(document), lines)
-    national_forms = {fold(name) for name in nd30.NATIONAL_NAMES}
+    national_forms = {fold(name) for name in decree.NATIONAL_NAMES}
     doc.national = next((l for l in lines[:40] if fold(l.text) in national_forms
-                         or fold(l.text).startswith("cộng hòa xã hội")
-                         or fold(l.text).startswith("cộng hoà xã hội")), None)
+                         or fold(l.text).startswith(tuple(f[:15] for f in national_forms))),
+                        None)
     start = lines.index(doc.national) if doc.national else 0
     doc.motto = next((l for l in lines[start:start + 6]
                       if "độc lập" in fold(l.text) and "hạnh phúc" in fold(l.text)), None)
-    doc.number = next((l for l in lines[:40] if _NUMBER.match(l.text)), None)
+    doc.number = next((l for l in lines[:40] if decree.patterns.NUMBER_START.match(l.text)), None)
     doc.place_date = next((l for l in lines[:40] if l is not doc.number
-                           and _PLACE_DATE.search(l.text)), None)
+                           and decree.patterns.DATE_WORDS.search(l.text)), None)
     header_end = _find_header(doc)
     _find_issuer(doc, lines[:header_end])
     rest = lines[header_end:]
@@ -106,9 +102,9 @@ def _find_header(doc: Anatomy) -> int:
     after_number = doc.lines.index(doc.number) + 1 if doc.number else end
     for line in doc.lines[after_number:end + 4]:
         text = line.stripped
-        if text.upper() in URGENCY_MARKS:
+        if decree.urgency_level(text):
             doc.urgency = line
-        elif text.startswith("V/v") or (doc.summary and _same_place(line, doc.summary[-1])
+        elif text.startswith(decree.SUMMARY_LABEL) or (doc.summary and _same_place(line, doc.summary[-1])
                                         and not _is_header_anchor(doc, line)):
             doc.summary.append(line)
         else:

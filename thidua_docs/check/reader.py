@@ -8,60 +8,15 @@ and text boxes.
 
 from __future__ import annotations
 
-import zipfile
-import zlib
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from docx import Document
-from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
-from lxml import etree
 
-from thidua_docs.exceptions import ThiduaError
+from thidua_docs.wordml import UnreadableDocument, open_document  # noqa: F401 (check's API)
 
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
-
-
-class UnreadableDocument(ThiduaError):
-    """The file is not a .docx that can be checked."""
-
-    exit_code = 2
-
-
-def open_document(path: Path):
-    """The python-docx Document of *path*, or UnreadableDocument saying why not."""
-    try:
-        head = path.read_bytes()[:8]
-    except FileNotFoundError:
-        raise UnreadableDocument("check_missing", path=str(path)) from None
-    except OSError as exc:
-        raise UnreadableDocument("input_unreadable", path=str(path), reason=exc.strerror) from None
-    if not head:
-        raise UnreadableDocument("check_empty", path=str(path))
-    if head == OLE_MAGIC:
-        kind = "check_encrypted" if b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00i\x00o\x00n" in \
-            path.read_bytes() else "check_legacy_doc"
-        raise UnreadableDocument(kind, path=str(path))
-    if not zipfile.is_zipfile(path):
-        raise UnreadableDocument("check_not_zip", path=str(path))
-    try:
-        with zipfile.ZipFile(path) as package:
-            names = set(package.namelist())
-            if "word/document.xml" not in names:
-                raise UnreadableDocument("check_not_docx", path=str(path))
-            if package.testzip() is not None:
-                raise zipfile.BadZipFile("CRC error")
-        return Document(str(path))
-    except UnreadableDocument:
-        raise
-    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, etree.XMLSyntaxError,
-            ValueError, EOFError, zlib.error) as exc:
-        raise UnreadableDocument("check_damaged", path=str(path), reason=str(exc)) from None
-
 
 @dataclass
 class Line:

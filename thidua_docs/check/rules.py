@@ -1,8 +1,8 @@
 """The conformance rules of Nghị định 30/2020 Phụ lục I, one function each.
 
-Each rule has a stable code, a one-line explanation (Vietnamese and
-English) and a check that yields findings: where, what was expected, what
-was found. The ranges come from ``thidua_docs.nd30``.
+Each rule has a stable code, a one-line explanation (the message ``rule_<CODE>``)
+and a check that yields findings: where, what was expected, what was found. The
+ranges come from ``thidua_docs.decree``.
 """
 
 from __future__ import annotations
@@ -14,14 +14,13 @@ from typing import Callable, Iterator
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
-from thidua_docs import nd30
+from thidua_docs import decree
 from thidua_docs.check.anatomy import Anatomy, fold
 from thidua_docs.check.reader import Line
-from thidua_docs.i18n import language
-from thidua_docs.vnformat import VIETNAMESE_POINT_LETTERS, point_letter, roman
+from thidua_docs.messages import message
+from thidua_docs.vnformat import point_letter, roman
 
 BLACK = {None, "000000", "auto"}
-URGENCY_COLOR = "FF0000"
 _EPS = 0.05
 
 
@@ -39,38 +38,34 @@ class Finding:
 @dataclass(frozen=True)
 class Rule:
     code: str
-    vi: str
-    en: str
     check: Callable[[Anatomy], Iterator[Finding]]
 
     @property
     def summary(self) -> str:
-        return self.en if language() == "en" else self.vi
+        """What the rule asks, in the current language (catalog key ``rule_<CODE>``)."""
+        return message(f"rule_{self.code}")
 
 
 RULES: dict[str, Rule] = {}
 
 
-def rule(code: str, vi: str, en: str):
-    """Register a check under *code*."""
+def rule(code: str):
+    """Register a check under *code*; its summary is the message ``rule_<code>``."""
 
     def register(function):
-        RULES[code] = Rule(code, vi, en, function)
+        RULES[code] = Rule(code, function)
         return function
 
     return register
 
 
-def tr(vi: str, en: str) -> str:
-    return en if language() == "en" else vi
-
-
 def _at(code: str, line: Line | None, expected: str, found: str) -> Finding:
     """A finding at *line*; None stands for the page header or footer."""
     if line is None:
-        return Finding(code, tr("đầu trang / chân trang", "page header or footer"), expected,
+        return Finding(code, message("check_page_header_or_footer"), expected,
                        found)
-    return Finding(code, tr("đoạn ", "paragraph ") + line.describe(), expected, found, line.number)
+    return Finding(code, message("check_where_paragraph", paragraph=line.describe()), expected,
+                   found, line.number)
 
 
 def _size_range(low: float, high: float) -> str:
@@ -78,8 +73,8 @@ def _size_range(low: float, high: float) -> str:
 
 
 def _element(code: str, doc: Anatomy, line: Line, element: str, what: str) -> Iterator[Finding]:
-    """Size, weight, slant and case of *line* against nd30.ELEMENTS[element]."""
-    spec = nd30.ELEMENTS[element]
+    """Size, weight, slant and case of *line* against decree.ELEMENTS[element]."""
+    spec = decree.ELEMENTS[element]
     low, high = spec.size_pt
     sizes = doc.sizes(line)
     wrong = sorted(s for s in sizes if s is None or not low <= s <= high)
@@ -87,47 +82,46 @@ def _element(code: str, doc: Anatomy, line: Line, element: str, what: str) -> It
         yield _at(code, line, f"{what}: {_size_range(low, high)}",
                   ", ".join("?" if s is None else f"{s:g} pt" for s in wrong))
     if spec.bold is not None and doc.bold(line) != spec.bold:
-        yield _at(code, line, f"{what}: " + (tr("in đậm", "bold") if spec.bold
-                                              else tr("không in đậm", "not bold")),
-                  tr("in đậm", "bold") if not spec.bold else tr("không đậm", "not bold"))
+        yield _at(code, line, f"{what}: " + (message("check_bold") if spec.bold
+                                              else message("check_not_bold")),
+                  message("check_bold") if not spec.bold else message("check_regular"))
     if spec.italic is not None and doc.italic(line) != spec.italic:
-        yield _at(code, line, f"{what}: " + (tr("in nghiêng", "italic") if spec.italic
-                                              else tr("chữ đứng", "upright")),
-                  tr("chữ đứng", "upright") if spec.italic else tr("in nghiêng", "italic"))
+        yield _at(code, line, f"{what}: " + (message("check_italic") if spec.italic
+                                              else message("check_upright")),
+                  message("check_upright") if spec.italic else message("check_italic"))
     if spec.upper and line.stripped != line.stripped.upper():
-        yield _at(code, line, f"{what}: " + tr("chữ in hoa", "capitals"), line.stripped)
+        yield _at(code, line, f"{what}: " + message("check_capitals"), line.stripped)
 
 
 def _missing(code: str, what: str) -> Finding:
-    return Finding(code, tr("đầu văn bản", "document header"), what, tr("không thấy", "not found"))
+    return Finding(code, message("check_document_header"), what, message("check_not_found"))
 
 
 # --- page -----------------------------------------------------------------------------
 
 
-@rule("PAGE-SIZE", "Khổ giấy A4 (210 × 297 mm), trang dọc",
-      "A4 paper (210 × 297 mm), portrait")
+@rule("PAGE-SIZE")
 def page_size(doc: Anatomy) -> Iterator[Finding]:
     for number, section in enumerate(doc.document.sections, start=1):
         width, height = section.page_width.mm, section.page_height.mm
-        where = tr(f"phần (section) {number}", f"section {number}")
-        if sorted((round(width), round(height))) != sorted(nd30.PAGE_MM):
+        where = message("check_where_section", number=number)
+        if sorted((round(width), round(height))) != sorted(decree.PAGE_MM):
             yield Finding("PAGE-SIZE", where, "A4 210 × 297 mm", f"{width:.0f} × {height:.0f} mm")
         elif width > height:
-            yield Finding("PAGE-SIZE", where, tr("trang dọc", "portrait"),
-                          tr("trang ngang", "landscape"))
+            yield Finding("PAGE-SIZE", where, message("check_portrait"),
+                          message("check_landscape"))
 
 
-@rule("MARGIN", "Lề trên, dưới 20–25 mm; lề trái 30–35 mm; lề phải 15–20 mm",
-      "Margins: top and bottom 20–25 mm, left 30–35 mm, right 15–20 mm")
+@rule("MARGIN")
 def margins(doc: Anatomy) -> Iterator[Finding]:
-    names = {"top": tr("lề trên", "top margin"), "bottom": tr("lề dưới", "bottom margin"),
-             "left": tr("lề trái", "left margin"), "right": tr("lề phải", "right margin")}
+    names = {"top": message("check_top_margin"), "bottom": message("check_bottom_margin"),
+             "left": message("check_left_margin"), "right": message("check_right_margin")}
     for number, section in enumerate(doc.document.sections, start=1):
-        for side, (low, high) in nd30.MARGINS_MM.items():
+        for side, (low, high) in decree.MARGINS_MM.items():
             value = getattr(section, f"{side}_margin").mm
             if not low - 0.2 <= value <= high + 0.2:
-                yield Finding("MARGIN", tr(f"phần {number}, ", f"section {number}, ") + names[side],
+                yield Finding("MARGIN", message("check_where_section_side", number=number,
+                                                side=names[side]),
                               f"{low}–{high} mm", f"{value:.1f} mm")
 
 
@@ -147,36 +141,35 @@ def _all_runs(doc: Anatomy):
                         yield None, doc.resolver.run(paragraph, run)
 
 
-@rule("FONT", "Chỉ dùng phông chữ Times New Roman", "Times New Roman only")
+@rule("FONT")
 def font(doc: Anatomy) -> Iterator[Finding]:
     seen: dict[str, tuple[Line | None, int]] = {}
     for line, run in _all_runs(doc):
-        if run.font != nd30.FONT:
+        if run.font != decree.FONT:
             first, count = seen.get(run.font or "?", (line, 0))
             seen[run.font or "?"] = (first, count + 1)
     for name, (line, count) in seen.items():
-        yield _at("FONT", line, nd30.FONT, tr(f"{name} ({count} đoạn chữ)", f"{name} ({count} runs)"))
+        yield _at("FONT", line, decree.FONT, message("check_font_runs", name=name, count=count))
 
 
-@rule("COLOR", "Chữ màu đen (trừ dấu mức độ khẩn)", "Black text (except the urgency mark)")
+@rule("COLOR")
 def color(doc: Anatomy) -> Iterator[Finding]:
     for line, run in _all_runs(doc):
         urgency_red = line is not None and line is doc.urgency and \
-            (run.color or "").upper() == URGENCY_COLOR
+            (run.color or "").upper() == decree.URGENCY_COLOR
         if run.color in BLACK or urgency_red:
             continue
-        yield _at("COLOR", line, tr("màu đen", "black"), run.color)
+        yield _at("COLOR", line, message("check_black"), run.color)
         return  # one finding says it; the clerk recolours the whole text
 
 
 # --- header block -------------------------------------------------------------------------
 
 
-@rule("QUOC-HIEU", "Quốc hiệu: đúng chữ, in hoa, đậm, 12–13 pt",
-      "National name: exact text, capitals, bold, 12–13 pt")
+@rule("QUOC-HIEU")
 def national_name(doc: Anatomy) -> Iterator[Finding]:
-    yield from _fixed_text("QUOC-HIEU", doc, doc.national, nd30.NATIONAL_NAMES, "national_name",
-                           tr("Quốc hiệu", "national name"))
+    yield from _fixed_text("QUOC-HIEU", doc, doc.national, decree.NATIONAL_NAMES, "national_name",
+                           message("check_national_name"))
 
 
 def _fixed_text(code: str, doc: Anatomy, line: Line | None, allowed: tuple[str, ...],
@@ -190,11 +183,10 @@ def _fixed_text(code: str, doc: Anatomy, line: Line | None, allowed: tuple[str, 
     yield from _element(code, doc, line, element, what)
 
 
-@rule("TIEU-NGU", "Tiêu ngữ “Độc lập - Tự do - Hạnh phúc” (cách hai bên gạch nối), đậm, 13–14 pt",
-      "Motto “Độc lập - Tự do - Hạnh phúc” (spaces around the hyphens), bold, 13–14 pt")
+@rule("TIEU-NGU")
 def motto(doc: Anatomy) -> Iterator[Finding]:
-    yield from _fixed_text("TIEU-NGU", doc, doc.motto, (nd30.MOTTO,), "motto",
-                           tr("Tiêu ngữ", "motto"))
+    yield from _fixed_text("TIEU-NGU", doc, doc.motto, (decree.MOTTO,), "motto",
+                           message("check_motto"))
 
 
 def _has_rule_under(doc: Anatomy, line: Line) -> bool:
@@ -221,42 +213,35 @@ def _underlined(doc: Anatomy, line: Line) -> bool:
     return all(run.underline for run in line.runs if run.text.strip())
 
 
-@rule("TIEU-NGU-LINE", "Dưới Tiêu ngữ có đường kẻ ngang nét liền, dài bằng dòng chữ",
-      "A solid line as long as the motto under it")
+@rule("TIEU-NGU-LINE")
 def motto_line(doc: Anatomy) -> Iterator[Finding]:
     if doc.motto and not (_has_rule_under(doc, doc.motto) or _underlined(doc, doc.motto)):
-        yield _at("TIEU-NGU-LINE", doc.motto, tr("đường kẻ dưới Tiêu ngữ", "a line under it"),
-                  tr("không có", "none"))
+        yield _at("TIEU-NGU-LINE", doc.motto, message("check_a_line_under_it"),
+                  message("check_none"))
 
 
-@rule("CO-QUAN", "Tên cơ quan ban hành in hoa, đậm, 12–13 pt",
-      "Issuing body in capitals, bold, 12–13 pt")
+@rule("CO-QUAN")
 def issuer(doc: Anatomy) -> Iterator[Finding]:
     if not doc.issuer:
-        yield _missing("CO-QUAN", tr("tên cơ quan ban hành", "the issuing body"))
+        yield _missing("CO-QUAN", message("check_the_issuing_body"))
     for line in doc.issuer:
-        yield from _element("CO-QUAN", doc, line, "issuer", tr("cơ quan ban hành", "issuer"))
+        yield from _element("CO-QUAN", doc, line, "issuer", message("check_issuer"))
 
 
-@rule("CO-QUAN-LINE", "Dưới tên cơ quan ban hành có đường kẻ ngắn (1/3–1/2 dòng chữ)",
-      "A short line (1/3–1/2 of the text) under the issuing body")
+@rule("CO-QUAN-LINE")
 def issuer_line(doc: Anatomy) -> Iterator[Finding]:
     if doc.issuer and not _has_rule_under(doc, doc.issuer[-1]):
-        yield _at("CO-QUAN-LINE", doc.issuer[-1], tr("đường kẻ ngắn bên dưới", "a short line under"),
-                  tr("không có", "none"))
+        yield _at("CO-QUAN-LINE", doc.issuer[-1], message("check_a_short_line_under"),
+                  message("check_none"))
 
 
-@rule("CHU-QUAN", "Cơ quan chủ quản in hoa, không đậm, 12–13 pt",
-      "Parent body in capitals, not bold, 12–13 pt")
+@rule("CHU-QUAN")
 def parent(doc: Anatomy) -> Iterator[Finding]:
     for line in doc.parent:
-        yield from _element("CHU-QUAN", doc, line, "parent_body", tr("cơ quan chủ quản", "parent"))
+        yield from _element("CHU-QUAN", doc, line, "parent_body", message("check_parent"))
 
 
-@rule("SO-KY-HIEU", "Dòng “Số: 05/UBND-VP”: dấu hai chấm, số có 0 đứng trước nếu dưới 10, "
-      "ký hiệu nối bằng “-” không cách, cỡ 13 pt",
-      "“Số: 05/UBND-VP” line: colon, leading zero below 10, symbol groups joined by “-” "
-      "without spaces, 13 pt")
+@rule("SO-KY-HIEU")
 def number_line(doc: Anatomy) -> Iterator[Finding]:
     line = doc.number
     if line is None:
@@ -264,48 +249,40 @@ def number_line(doc: Anatomy) -> Iterator[Finding]:
         return
     text = line.text.strip()
     draft = re.match(r"^Số:\s+/", text)
-    if not (nd30.NUMBER_LINE.match(text) or (draft and nd30.NUMBER_LINE.match(
+    if not (decree.patterns.NUMBER_LINE.match(text) or (draft and decree.patterns.NUMBER_LINE.match(
             "Số: 01/" + text.split("/", 1)[1]))):
         yield _at("SO-KY-HIEU", line, "Số: 05/UBND-VP", text)
-    yield from _element("SO-KY-HIEU", doc, line, "number", tr("dòng Số", "number line"))
+    yield from _element("SO-KY-HIEU", doc, line, "number", message("check_number_line"))
 
 
-@rule("TRICH-YEU-CV", "Trích yếu công văn “V/v ...” 12–13 pt, không đậm",
-      "Công văn summary “V/v ...” 12–13 pt, regular")
+@rule("TRICH-YEU-CV")
 def summary(doc: Anatomy) -> Iterator[Finding]:
     for line in doc.summary:
         yield from _element("TRICH-YEU-CV", doc, line, "summary", "V/v")
 
 
-@rule("DIA-DANH-NGAY", "Địa danh, ngày tháng: nghiêng, 13–14 pt, dấu phẩy sau địa danh, "
-      "ngày < 10 và tháng 1, 2 có số 0 đứng trước",
-      "Place and date: italic, 13–14 pt, comma after the place, leading zero for days "
-      "below 10 and months 1-2")
+@rule("DIA-DANH-NGAY")
 def place_date(doc: Anatomy) -> Iterator[Finding]:
     line = doc.place_date
     if line is None:
-        yield _missing("DIA-DANH-NGAY", tr("địa danh, ngày ... tháng ... năm ...", "place, date"))
+        yield _missing("DIA-DANH-NGAY", message("check_place_date"))
         return
     text = line.stripped
     if not re.match(r"^[^,]+, ngày\b", text):
-        yield _at("DIA-DANH-NGAY", line, tr("“Địa danh, ngày ...”", "“Place, ngày ...”"), text)
+        yield _at("DIA-DANH-NGAY", line, message("check_place_date_form"), text)
     match = re.search(r"ngày\s+(\d+)\s+tháng\s+(\d+)\s+năm\s+(\d+)", text)
-    if match and not nd30.DATE.search(" ".join(["ngày", match[1], "tháng", match[2], "năm",
+    if match and not decree.patterns.DATE.search(" ".join(["ngày", match[1], "tháng", match[2], "năm",
                                                  match[3]])):
-        yield _at("DIA-DANH-NGAY", line, tr("ngày 05 tháng 01, tháng 3...12 không có số 0",
-                                             "ngày 05 tháng 01; months 3-12 without zero"),
+        yield _at("DIA-DANH-NGAY", line, message("check_date_zeros"),
                   match.group(0))
-    yield from _element("DIA-DANH-NGAY", doc, line, "place_date", tr("địa danh, ngày",
-                                                                     "place and date"))
+    yield from _element("DIA-DANH-NGAY", doc, line, "place_date", message("check_place_and_date"))
 
 
-@rule("TEN-VAN-BAN", "Tên loại / tiêu đề văn bản: in hoa, đậm, căn giữa, 13–14 pt; "
-      "trích yếu đậm, căn giữa",
-      "Title: capitals, bold, centred, 13–14 pt; the line(s) under it bold, centred")
+@rule("TEN-VAN-BAN")
 def title(doc: Anatomy) -> Iterator[Finding]:
     for position, line in enumerate(doc.title):
         element = "title" if position == 0 else "subtitle"
-        yield from _element("TEN-VAN-BAN", doc, line, element, tr("tên văn bản", "title"))
+        yield from _element("TEN-VAN-BAN", doc, line, element, message("check_title"))
 
 
 # --- body ---------------------------------------------------------------------------------------
@@ -320,35 +297,35 @@ def _body_paragraphs(doc: Anatomy) -> list[Line]:
     return result
 
 
-@rule("BODY-ALIGN", "Nội dung căn đều hai lề", "Body text justified")
+@rule("BODY-ALIGN")
 def body_align(doc: Anatomy) -> Iterator[Finding]:
     for line in _body_paragraphs(doc):
         alignment = doc.paragraph_format(line).alignment
         if alignment != "justify" and len(line.stripped) > 60:
-            yield _at("BODY-ALIGN", line, tr("căn đều", "justified"), alignment)
+            yield _at("BODY-ALIGN", line, message("check_justified"), alignment)
 
 
-@rule("BODY-INDENT", "Lùi đầu dòng 1–1,27 cm", "First-line indent 1–1.27 cm")
+@rule("BODY-INDENT")
 def body_indent(doc: Anatomy) -> Iterator[Finding]:
-    low, high = nd30.BODY_FIRST_LINE_CM
+    low, high = decree.BODY_FIRST_LINE_CM
     for line in _body_paragraphs(doc):
         indent = doc.paragraph_format(line).first_line_cm
         if not low - _EPS <= indent <= high + _EPS:
             yield _at("BODY-INDENT", line, f"{low:g}–{high:g} cm", f"{indent:.2f} cm")
 
 
-@rule("BODY-SPACING", "Cách đoạn tối thiểu 6 pt", "At least 6 pt between paragraphs")
+@rule("BODY-SPACING")
 def body_spacing(doc: Anatomy) -> Iterator[Finding]:
     for line in _body_paragraphs(doc):
         fmt = doc.paragraph_format(line)
-        if fmt.space_before_pt + fmt.space_after_pt < nd30.BODY_MIN_SPACING_PT - 0.01:
-            yield _at("BODY-SPACING", line, f"≥ {nd30.BODY_MIN_SPACING_PT} pt",
+        if fmt.space_before_pt + fmt.space_after_pt < decree.BODY_MIN_SPACING_PT - 0.01:
+            yield _at("BODY-SPACING", line, f"≥ {decree.BODY_MIN_SPACING_PT} pt",
                       f"{fmt.space_before_pt + fmt.space_after_pt:g} pt")
 
 
-@rule("BODY-LINE", "Giãn dòng từ đơn (single) đến 1,5 dòng", "Line spacing single to 1.5 lines")
+@rule("BODY-LINE")
 def body_line(doc: Anatomy) -> Iterator[Finding]:
-    low, high = nd30.BODY_LINE_SPACING
+    low, high = decree.BODY_LINE_SPACING
     for line in _body_paragraphs(doc):
         fmt = doc.paragraph_format(line)
         spacing = fmt.line_spacing
@@ -359,9 +336,9 @@ def body_line(doc: Anatomy) -> Iterator[Finding]:
             yield _at("BODY-LINE", line, f"{low:g}–{high:g}", f"{spacing:.2f}")
 
 
-@rule("BODY-SIZE", "Nội dung một cỡ chữ duy nhất, 13–14 pt", "One body size, 13–14 pt")
+@rule("BODY-SIZE")
 def body_size(doc: Anatomy) -> Iterator[Finding]:
-    low, high = nd30.ELEMENTS["body"].size_pt
+    low, high = decree.ELEMENTS["body"].size_pt
     counts: dict[float, list[Line]] = {}
     for line in _body_paragraphs(doc):
         for size in doc.sizes(line):
@@ -373,16 +350,14 @@ def body_size(doc: Anatomy) -> Iterator[Finding]:
         if size is None or not low <= size <= high:
             yield _at("BODY-SIZE", lines[0], _size_range(low, high), f"{size} pt")
         elif size != main:
-            yield _at("BODY-SIZE", lines[0], tr(f"một cỡ: {main:g} pt", f"one size: {main:g} pt"),
+            yield _at("BODY-SIZE", lines[0], message("check_one_size", size=f"{main:g}"),
                       f"{size:g} pt")
 
 
 _LABEL = re.compile(r"^\s*(?:(?P<roman>[IVX]+)\.|(?P<arabic>\d{1,2})\.|(?P<letter>[a-zđ])\))\s")
 
 
-@rule("LABELS", "Số thứ tự I, II... → 1, 2... → a), b)... (chữ cái tiếng Việt), không "
-      "thiếu, không lặp",
-      "Labels I, II... → 1, 2... → a), b)... (Vietnamese alphabet), no gaps or repeats")
+@rule("LABELS")
 def labels(doc: Anatomy) -> Iterator[Finding]:
     levels = {"roman": (roman, 0), "arabic": (str, 1), "letter": (point_letter, 2)}
     current = [0, 0, 0]
@@ -410,7 +385,7 @@ def _label_value(kind: str, text: str) -> int | None:
     if kind == "arabic":
         return int(text)
     if kind == "letter":
-        position = VIETNAMESE_POINT_LETTERS.find(text)
+        position = decree.POINT_LETTERS.find(text)
         return position + 1 if position >= 0 else None
     numerals = {roman(n): n for n in range(1, 40)}
     return numerals.get(text)
@@ -423,64 +398,59 @@ def _label(kind: str, text: str) -> str:
 # --- signature and recipients ------------------------------------------------------------------
 
 
-@rule("KY-QUYEN-HAN", "Quyền hạn (TM., KT., Q., TL., TUQ.) và chức vụ người ký: in hoa, đậm, "
-      "13–14 pt",
-      "Signing authority (TM., KT., Q., TL., TUQ.) and title: capitals, bold, 13–14 pt")
+@rule("KY-QUYEN-HAN")
 def signer_lines(doc: Anatomy) -> Iterator[Finding]:
     lines = [l for l in doc.signature if l.stripped]
     if not lines:
         if doc.recipients_label:
-            yield _missing("KY-QUYEN-HAN", tr("khối chữ ký", "signature block"))
+            yield _missing("KY-QUYEN-HAN", message("check_signature_block"))
         return
     first = lines[0].stripped.split()[0]
     looks_like_prefix = first.endswith(".") or fold(lines[0].stripped).startswith(
-        ("thay mặt", "ký thay", "thừa lệnh", "thừa ủy quyền", "quyền"))
-    if looks_like_prefix and first not in nd30.AUTHORITY_PREFIXES:
-        yield _at("KY-QUYEN-HAN", lines[0], " / ".join(nd30.AUTHORITY_PREFIXES), first)
+        decree.AUTHORITY_WORDS)
+    if looks_like_prefix and first not in decree.AUTHORITY_PREFIXES:
+        yield _at("KY-QUYEN-HAN", lines[0], " / ".join(decree.AUTHORITY_PREFIXES), first)
     for line in lines:
-        yield from _element("KY-QUYEN-HAN", doc, line, "signer_title", tr("chức vụ", "title"))
+        yield from _element("KY-QUYEN-HAN", doc, line, "signer_title", message("check_signer_title"))
 
 
-@rule("KY-HO-TEN", "Họ tên người ký: đậm, không viết hoa toàn bộ, 13–14 pt",
-      "Signer's name: bold, not all capitals, 13–14 pt")
+@rule("KY-HO-TEN")
 def signer_name(doc: Anatomy) -> Iterator[Finding]:
     line = doc.signer
     if line is None:
         return
-    yield from _element("KY-HO-TEN", doc, line, "signer_name", tr("họ tên", "name"))
+    yield from _element("KY-HO-TEN", doc, line, "signer_name", message("check_name"))
     if line.stripped == line.stripped.upper():
-        yield _at("KY-HO-TEN", line, tr("Họ tên viết thường (Nguyễn Văn A)", "Name case"),
+        yield _at("KY-HO-TEN", line, message("check_name_case"),
                   line.stripped)
 
 
-@rule("NOI-NHAN", "“Nơi nhận:” nghiêng đậm, 12 pt", "“Nơi nhận:” bold italic, 12 pt")
+@rule("NOI-NHAN")
 def recipients_label(doc: Anatomy) -> Iterator[Finding]:
     line = doc.recipients_label
     if line is None:
-        yield Finding("NOI-NHAN", tr("cuối văn bản", "end of document"), "Nơi nhận:",
-                      tr("không thấy", "not found"))
+        yield Finding("NOI-NHAN", message("check_end_of_document"), "Nơi nhận:",
+                      message("check_not_found"))
         return
     if line.stripped != "Nơi nhận:":
         yield _at("NOI-NHAN", line, "Nơi nhận:", line.stripped)
     yield from _element("NOI-NHAN", doc, line, "recipients_label", "Nơi nhận")
 
 
-@rule("NOI-NHAN-DONG", "Mỗi nơi nhận: 11 pt, bắt đầu “- ”, kết thúc “;”",
-      "Each recipient: 11 pt, starts “- ”, ends “;”")
+@rule("NOI-NHAN-DONG")
 def recipient_lines(doc: Anatomy) -> Iterator[Finding]:
     lines = [l for l in doc.recipients if l.stripped]
     for position, line in enumerate(lines):
         text = line.stripped
         if not text.startswith("- "):
-            yield _at("NOI-NHAN-DONG", line, tr("bắt đầu “- ”", "starts “- ”"), text[:12])
+            yield _at("NOI-NHAN-DONG", line, message("check_starts_dash"), text[:12])
         is_archive = fold(text).lstrip("- ").startswith("lưu")
         if not is_archive and not text.endswith(";"):
-            yield _at("NOI-NHAN-DONG", line, tr("kết thúc “;”", "ends “;”"), text[-12:])
-        yield from _element("NOI-NHAN-DONG", doc, line, "recipient", tr("nơi nhận", "recipient"))
+            yield _at("NOI-NHAN-DONG", line, message("check_ends_semicolon"), text[-12:])
+        yield from _element("NOI-NHAN-DONG", doc, line, "recipient", message("check_recipient"))
 
 
-@rule("LUU", "Dòng cuối nơi nhận là “- Lưu: VT, ...” kết thúc bằng dấu chấm",
-      "The last recipient line is “- Lưu: VT, ...” ending with a full stop")
+@rule("LUU")
 def archive_line(doc: Anatomy) -> Iterator[Finding]:
     lines = [l for l in doc.recipients if l.stripped]
     if doc.recipients_label is None:
@@ -488,7 +458,7 @@ def archive_line(doc: Anatomy) -> Iterator[Finding]:
     last = lines[-1] if lines else doc.recipients_label
     text = last.stripped
     if not fold(text).lstrip("- ").startswith("lưu"):
-        yield _at("LUU", last, "- Lưu: VT, ...", tr("không có dòng Lưu", "no Lưu line"))
+        yield _at("LUU", last, "- Lưu: VT, ...", message("check_no_luu_line"))
     elif not re.match(r"^- Lưu: VT\b", text) or not text.endswith("."):
         yield _at("LUU", last, "- Lưu: VT, ....", text)
 
@@ -503,30 +473,29 @@ def _has_page_field(element) -> bool:
     return "PAGE" in (instructions + " " + simple).upper().split()
 
 
-@rule("PAGE-NUMBER", "Số trang ở giữa lề trên, không đánh số trang 1",
-      "Page number centred in the top margin, none on page 1")
+@rule("PAGE-NUMBER")
 def page_number(doc: Anatomy) -> Iterator[Finding]:
-    where = tr("đầu trang / chân trang", "headers and footers")
+    where = message("check_headers_and_footers")
     for section in doc.document.sections[:1]:
         in_header = _has_page_field(section.header._element)
         in_footer = _has_page_field(section.footer._element) or (
             section.different_first_page_header_footer and
             _has_page_field(section.first_page_footer._element))
         if in_footer:
-            yield Finding("PAGE-NUMBER", where, tr("số trang ở lề trên", "number at the top"),
-                          tr("số trang ở chân trang", "number in the footer"))
+            yield Finding("PAGE-NUMBER", where, message("check_number_at_the_top"),
+                          message("check_number_in_the_footer"))
         if in_header:
             if not section.different_first_page_header_footer or _has_page_field(
                     section.first_page_header._element):
-                yield Finding("PAGE-NUMBER", where, tr("không đánh số trang 1", "none on page 1"),
-                              tr("trang 1 có số trang", "page 1 is numbered"))
+                yield Finding("PAGE-NUMBER", where, message("check_none_on_page_1"),
+                              message("check_page_1_is_numbered"))
             number = next((p for p in section.header.paragraphs if _has_page_field(p._p)), None)
             if number is not None and doc.resolver.paragraph(number).alignment != "center":
-                yield Finding("PAGE-NUMBER", where, tr("căn giữa", "centred"),
+                yield Finding("PAGE-NUMBER", where, message("check_centred"),
                               doc.resolver.paragraph(number).alignment)
         elif not in_footer and _long(doc):
-            yield Finding("PAGE-NUMBER", where, tr("số trang từ trang 2", "numbers from page 2"),
-                          tr("không có số trang", "no page numbers"))
+            yield Finding("PAGE-NUMBER", where, message("check_numbers_from_page_2"),
+                          message("check_no_page_numbers"))
 
 
 def _long(doc: Anatomy) -> bool:

@@ -9,7 +9,7 @@ from typing import Callable
 import click
 
 from thidua_docs.exceptions import InvalidInputError, ThiduaError
-from thidua_docs.i18n import message
+from thidua_docs.messages import message
 
 
 def report_errors(function: Callable) -> Callable:
@@ -22,8 +22,7 @@ def report_errors(function: Callable) -> Callable:
             return function(*args, **kwargs)
         except InvalidInputError as error:
             for problem in error.problems:
-                field = f" {problem.field}:" if problem.field else ""
-                click.echo(f"{problem.location()}:{field} {problem.message}", err=True)
+                click.echo(problem.text(), err=True)
             click.echo(message(error.message_key, **error.params), err=True)
             sys.exit(error.exit_code)
         except ThiduaError as error:

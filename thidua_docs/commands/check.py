@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from thidua_docs.i18n import message
+from thidua_docs.messages import message
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 
@@ -30,7 +30,7 @@ def command(paths: tuple[Path, ...], as_json: bool, list_rules: bool) -> None:
             click.echo(f"{rule.code:<14} {rule.summary}")
         return
     if not paths:
-        raise click.UsageError("give at least one .docx file or folder")
+        raise click.UsageError(message("check_no_paths"))
     files = collect(list(paths))
     if not files:
         click.echo(message("check_no_files", path=", ".join(map(str, paths))), err=True)

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from thidua_docs.commands import report_errors
-from thidua_docs.i18n import message
+from thidua_docs.messages import message
 
 
 @click.command("convert-legacy")

@@ -15,7 +15,7 @@ from pathlib import Path
 import click
 
 from thidua_docs.commands import report_errors
-from thidua_docs.i18n import message
+from thidua_docs.messages import message
 
 DEFAULT_FOLDER = Path("output")
 STDIO = "-"
@@ -133,7 +133,7 @@ def _report(outcomes, as_json: bool, single: bool) -> None:
             for path in outcome.outputs.values():
                 click.echo(path)
         else:
-            for line in outcome.errors:
+            for line in outcome.lines():
                 click.echo(line, err=True)
     failed = [o for o in outcomes if o.status != "ok"]
     if not single and not as_json:

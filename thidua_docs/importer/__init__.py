@@ -17,7 +17,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from thidua_docs.exceptions import InputFileError
-from thidua_docs.i18n import message
+from thidua_docs.messages import message
 from thidua_docs.importer import emit
 from thidua_docs.importer.parts import Parts, cut
 from thidua_docs.importer.recognise import Finding, Recognised, recognise

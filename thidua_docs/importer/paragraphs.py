@@ -21,10 +21,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-#: Labels a clerk types: I., 1., a), -, +.
-LABEL = re.compile(
-    r"^(?P<label>(?P<roman>[IVXL]{1,6})\.|(?P<arabic>\d{1,2})\.|(?P<letter>[a-zđ])\)"
-    r"|(?P<dash>[-–—•])|(?P<plus>\+))(?:\s+|$)")
+from thidua_docs.decree.labels import LABEL
+
 _END = re.compile(r"([.:;!?…]|\./\.)[”\"’)*]*$")
 _KEYWORDS = re.compile(r"^(nơi nhận|kính gửi|lưu\s*:|(tm|kt|q|tl|tuq)\.\s)", re.IGNORECASE)
 _HYPHEN_JOIN = re.compile(r"\S-$")

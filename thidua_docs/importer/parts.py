@@ -18,21 +18,15 @@ from docx.oxml.ns import qn
 from docx.text.run import Run
 
 from thidua_docs.check.anatomy import analyse, fold
-from thidua_docs.check.reader import all_paragraphs
-from thidua_docs.effective import FormatResolver
-from thidua_docs.importer.numbering import AutoLabels
+from thidua_docs import wordml
+from thidua_docs.decree import SUMMARY_LABEL
+from thidua_docs.decree.patterns import (
+    AUTHORITY, MOTTO, NATIONAL, NUMBER, PLACE_DATE, RECIPIENTS_LABEL, URGENCY,
+)
+from thidua_docs.wordml.formatting import FormatResolver
 from thidua_docs.importer.paragraphs import Line, Para, join_lines
 from thidua_docs.importer.sources import DocxSource, LegacyReport, TextSource
 
-NATIONAL = re.compile(r"cộng\s*h(?:òa|oà)\s*xã\s*hội\s*chủ\s*nghĩa\s*việt\s*nam")
-MOTTO = re.compile(r"độc\s*lập\s*[-–]\s*tự\s*do\s*[-–]\s*hạnh\s*phúc")
-NUMBER = re.compile(r"(?i:số)\s*:?\s*(?P<number>\d*)\s*/\s*"
-                    r"(?P<symbol>[A-ZĐ0-9][A-Za-zĐđ0-9]*(?:\s?-\s?[A-ZĐ0-9][A-Za-zĐđ0-9]*)*)")
-PLACE_DATE = re.compile(r"(?P<place>[^\s,][^,]{0,60}?),\s*ngày\s*(?P<day>\d{0,2})\s*"
-                        r"tháng\s*(?P<month>\d{0,2})\s*năm\s*(?P<year>\d{0,4})", re.IGNORECASE)
-URGENCY = re.compile(r"^(khẩn|thượng khẩn|hỏa tốc|hoả tốc)$", re.IGNORECASE)
-AUTHORITY = re.compile(r"^(TM|KT|Q|TL|TUQ)\.\s*\S")
-RECIPIENTS_LABEL = re.compile(r"^\W*nơi\s+nhận\s*:?\W*", re.IGNORECASE)
 _COLUMNS = re.compile(r"\s{3,}|\t+")
 #: How far down a text's header block may reach.
 _HEADER_LINES = 16
@@ -159,7 +153,7 @@ def _text_header(lines: list[Line]) -> tuple[Header, int, list[Para]]:
 
 
 def _is_summary(part: str, header: Header) -> bool:
-    return part.startswith("V/v") or bool(header.summary and part[:1].islower())
+    return part.startswith(SUMMARY_LABEL) or bool(header.summary and part[:1].islower())
 
 
 _LOCALITY = re.compile(r"^(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)\b")
@@ -267,7 +261,7 @@ def _docx_parts(source: DocxSource) -> Parts:
     header_end = max((line.number for line in head if line), default=0)
     tail_start = min((line.number for line in tail_lines if line), default=10 ** 9)
     resolver = doc.resolver
-    auto = AutoLabels(source.document).read(all_paragraphs(source.document))
+    auto = {p.element: p.label for p in wordml.read(source.document).paragraphs if p.label}
     title = [_docx_para(auto, resolver, [line]) for line in doc.title] or None
     body: list[Para] = []
     leftovers: list[tuple[str, Para]] = []

@@ -16,14 +16,16 @@ import re
 from dataclasses import dataclass, field, replace
 
 from thidua_docs.check.anatomy import fold
+from thidua_docs.decree import KIND_CODES
+from thidua_docs.decree.patterns import (
+    ARCHIVE, AUTHORITY, DEPUTY, NUMBER, PLACE_DATE, SUMMARY_LABEL, SYMBOL_PART,
+)
 from thidua_docs.importer import indicators
 from thidua_docs.importer.paragraphs import Para, ends_sentence, is_capitals, label_of
-from thidua_docs.importer.parts import AUTHORITY, NUMBER, PLACE_DATE, Parts
-from thidua_docs.structure.kinds import KIND_CODES
+from thidua_docs.importer.parts import Parts
 from thidua_docs.vnformat import clean_text
 
 Path = tuple
-SYMBOL_PART = re.compile(r"[A-ZĐ0-9][A-ZĐa-zđ0-9]*")
 PLACEHOLDER_NAME = "[TÊN CƠ QUAN BAN HÀNH]"
 PLACEHOLDER_CODE = "CQ"
 PLACEHOLDER_PLACE = "[Địa danh]"
@@ -37,8 +39,6 @@ _ANNIVERSARY = r"\d{1,4} năm [^;()]{3,200}?\(\d{1,2}/\d{1,2}/\d{4}\s?-\s?\d{1,2
 _ANNIVERSARIES = re.compile(rf"{_ANNIVERSARY}(?:; {_ANNIVERSARY})*")
 _YEAR_IN_TEXT = re.compile(r"\bnăm (\d{4})\b", re.IGNORECASE)
 _SIGNED = re.compile(r"^[(\[].*(ký|đóng dấu|signed).*[)\]]$", re.IGNORECASE)
-_ARCHIVE = re.compile(r"^lưu\s*:?\s*", re.IGNORECASE)
-_DEPUTY = re.compile(r"^KT\.\s*(.+)$")
 
 
 @dataclass
@@ -572,7 +572,7 @@ def _header(b: _Builder, kind: str) -> tuple[dict, dict]:
     if date:
         document["date"] = date
     summary = " ".join(header.summary)
-    summary = re.sub(r"^V/v[.:]?\s*", "", summary).strip()
+    summary = SUMMARY_LABEL.sub("", summary).strip()
     if summary and KIND_CODES.get(kind) is None:
         document["summary"] = summary
     elif summary:
@@ -675,7 +675,7 @@ def _signature(b: _Builder) -> dict:
         signature["authority"] = f"{authority}."
         signature["on_behalf_of"] = office.strip()
         lines = lines[1:]
-        deputy = _DEPUTY.match(lines[0]) if lines else None
+        deputy = DEPUTY.match(lines[0]) if lines else None
         if deputy and authority in ("TM", "TL"):
             signature["deputy_for"] = deputy.group(1).strip()
             lines = lines[1:]
@@ -700,8 +700,8 @@ def _recipients(b: _Builder) -> tuple[list[str], list[str]]:
         b.note("unsure", "import_no_recipients", path=("recipients",))
     for line in tail.recipients:
         text = re.sub(r"^[-–+•]\s*", "", line).strip()
-        if _ARCHIVE.match(text):
-            archive = _archive(b, _ARCHIVE.sub("", text))
+        if ARCHIVE.match(text):
+            archive = _archive(b, ARCHIVE.sub("", text))
             continue
         text = re.sub(r"[;.,\s]+$", "", text)
         if text:

@@ -21,8 +21,8 @@ from pathlib import Path
 from docx.oxml.ns import qn
 
 from thidua_docs import legacy, ooxml
-from thidua_docs.check.reader import open_document
-from thidua_docs.effective import FormatResolver
+from thidua_docs.wordml import open_document
+from thidua_docs.wordml.formatting import FormatResolver
 from thidua_docs.exceptions import InputFileError
 from thidua_docs.importer.paragraphs import Line
 from thidua_docs.loader import read_source

@@ -4,13 +4,15 @@ This is the one source of the layout. ``build_template`` writes these values
 into the Word template's named styles; the renderer reads the template, never
 these numbers, so a clerk who restyles the template in Word is obeyed. Each
 value sits inside the range Nghị định 30/2020 Phụ lục I allows (see
-``thidua_docs.nd30``; a test checks it).
+``thidua_docs.decree.ranges``; a test checks it).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+
+from thidua_docs import decree
 
 FONT = "Times New Roman"
 LANGUAGE = "vi-VN"
@@ -44,7 +46,7 @@ RULE_WEIGHT_EIGHTHS = 6
 RULE_SPACE_PT = 1
 
 #: The khẩn stamp is bright red (Nghị định 30, ô 10b): this element only.
-URGENCY_COLOR = "FF0000"
+URGENCY_COLOR = decree.URGENCY_COLOR
 #: Distance between the khẩn box and its word, in points.
 URGENCY_BOX_PADDING_PT = 3
 #: Room added beside a word sized to its box, in points, so that it never wraps.
@@ -87,7 +89,7 @@ class StyleSpec:
     color: str = COLOR
     #: Drop the spacing between consecutive paragraphs of this style.
     contextual_spacing: bool = False
-    #: The element of Nghị định 30 this style prints (a key of nd30.ELEMENTS), if any.
+    #: The element of Nghị định 30 this style prints (a key of decree.ELEMENTS), if any.
     element: str | None = None
 
 

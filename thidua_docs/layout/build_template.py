@@ -16,13 +16,10 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.shared import Cm, Mm, Pt
 
-from thidua_docs import layout, ooxml
+from thidua_docs import decree, layout, ooxml
 from thidua_docs.layout import STYLE_BY_ID, STYLES, Border, StyleSpec
 
 DEFAULT_OUT = Path(__file__).resolve().parents[2] / "templates" / "phat_dong.docx"
-
-NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-MOTTO = "Độc lập - Tự do - Hạnh phúc"
 
 #: Body styles chosen by the ``style`` of each rendered block.
 BLOCK_STYLES = {
@@ -127,8 +124,8 @@ def _header_block(document) -> None:
     _loop(issuer, "parent_lines", "ND30ParentBody")
     _loop(issuer, "issuer_lines", "ND30Issuer")
     _para(issuer, "", "ND30IssuerRule")
-    _para(national, NATIONAL_NAME, "ND30NationalName")
-    _para(national, MOTTO, "ND30Motto")
+    _para(national, decree.NATIONAL_NAME, "ND30NationalName")
+    _para(national, decree.MOTTO, "ND30Motto")
     _para(national, "", "ND30MottoRule")
     number = table.cell(1, 0)
     _para(number, "Số: {{ number }}/{{ symbol }}", "ND30Number")
@@ -164,7 +161,7 @@ def _body(document) -> None:
 def _signature_block(document) -> None:
     table = _two_columns(document, 1, layout.SIGNATURE_LEFT_COLUMN_MM)
     recipients, signer = table.cell(0, 0), table.cell(0, 1)
-    _para(recipients, "Nơi nhận:", "ND30RecipientsLabel")
+    _para(recipients, decree.RECIPIENTS_LABEL, "ND30RecipientsLabel")
     _loop(recipients, "recipients", "ND30Recipient")
     _loop(signer, "signer_lines", "ND30SignerTitle")
     _para(signer, "{{ signer_name }}", "ND30SignerName")

@@ -9,19 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from thidua_docs import decree
 from thidua_docs.structure import Directive, Entry, Indicator, Section
 from thidua_docs.structure.numbering import Labelled, label_body
 from thidua_docs.text import Span, expand, spans
 from thidua_docs.vnformat import document_number, long_date
 
-#: What a draft prints where the date is not set yet.
-BLANK_DATE = "ngày      tháng      năm      "
-END_MARK = "./."
-#: The label of a công văn's trích yếu ("về việc") and of the addressees.
-SUMMARY_LABEL = "V/v"
-ADDRESSEE_LABEL = "Kính gửi:"
 _TRAILING_PUNCTUATION = re.compile(r"[\s;.,]+$")
-_TYPED_SUMMARY_LABEL = re.compile(r"^v/v[.:]?\s+", re.IGNORECASE)
 
 
 @dataclass
@@ -70,14 +64,14 @@ def build_context(directive: Directive) -> Context:
         title, subtitles = doc.title.upper(), [doc.subtitle] if doc.subtitle else []
     else:
         title, subtitles = doc.kind.upper(), [doc.title] + ([doc.subtitle] if doc.subtitle else [])
-    date = long_date(doc.date) if doc.date else BLANK_DATE
-    summary = _TYPED_SUMMARY_LABEL.sub("", text(doc.summary)) if doc.summary else None
+    date = long_date(doc.date) if doc.date else decree.BLANK_DATE
+    summary = decree.patterns.SUMMARY_LABEL.sub("", text(doc.summary)) if doc.summary else None
     return Context(
         parent_lines=[line.upper() for line in directive.issuer.parent or []],
         issuer_lines=[line.upper() for line in directive.issuer.name],
         number=document_number(doc.number),
         symbol=directive.symbol,
-        summary=f"{SUMMARY_LABEL} {summary}" if summary else None,
+        summary=f"{decree.SUMMARY_LABEL} {summary}" if summary else None,
         urgency=doc.urgency.upper() if doc.urgency else None,
         place_date=f"{doc.place}, {date}",
         title=text(title),
@@ -140,11 +134,11 @@ def _inline_content(section: Section, text) -> list[Span]:
 def _closing(closing: list[Span]) -> list[Span]:
     last = closing[-1]
     stripped = last.text.rstrip()
-    for mark in (END_MARK, "."):
+    for mark in (decree.END_MARK, "."):
         if stripped.endswith(mark):
             stripped = stripped[: -len(mark)]
             break
-    return closing[:-1] + [Span(stripped + END_MARK, last.bold, last.italic)]
+    return closing[:-1] + [Span(stripped + decree.END_MARK, last.bold, last.italic)]
 
 
 def _bare(name: str) -> str:
@@ -161,11 +155,11 @@ def _dash_lines(names: list[str], last: str = ";") -> list[str]:
 def _addressees(names: list[str]) -> list[str]:
     """"Kính gửi: X." on one line, or "Kính gửi:" over "- X;" ... "- Y." lines."""
     if len(names) <= 1:
-        return [f"{ADDRESSEE_LABEL} {_bare(name)}." for name in names]
-    return [ADDRESSEE_LABEL] + _dash_lines(names, last=".")
+        return [f"{decree.ADDRESSEE_LABEL} {_bare(name)}." for name in names]
+    return [decree.ADDRESSEE_LABEL] + _dash_lines(names, last=".")
 
 
 def _recipients(directive: Directive, text) -> list[str]:
     lines = _dash_lines([text(name) for name in directive.recipients])
-    lines.append(f"- Lưu: {', '.join(directive.archive)}.")
+    lines.append(f"- {decree.ARCHIVE_LABEL} {', '.join(directive.archive)}.")
     return lines

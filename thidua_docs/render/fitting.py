@@ -14,8 +14,8 @@ from docx.oxml.ns import qn
 from docx.shared import Length
 
 from thidua_docs import layout, ooxml
+from thidua_docs.decree import ADDRESSEE_LABEL
 from thidua_docs.layout.metrics import longest_line_pt, text_width_pt
-from thidua_docs.render.context import ADDRESSEE_LABEL
 
 #: Rule-line styles and the share of the text above them that the line spans.
 RULE_FRACTIONS = {

@@ -26,9 +26,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from thidua_docs import nd30
-from thidua_docs.i18n import MESSAGES
-from thidua_docs.structure.kinds import KIND_CODES, normalise_kind
+from thidua_docs import decree
 from thidua_docs.structure.quantity import Quantity
 from thidua_docs.vnformat import clean_text
 
@@ -41,20 +39,16 @@ def _non_empty_text(value: str) -> str:
 
 
 def invalid(message_key: str, **context: object) -> PydanticCustomError:
-    """A validation error whose type is a message of thidua_docs.i18n (English by default)."""
-    return PydanticCustomError(message_key, MESSAGES[message_key]["en"], context)
-
-
-#: Older spellings of a mức độ khẩn, with the accent on the other vowel.
-_URGENCY_SPELLINGS = {"hoả tốc": "hỏa tốc"}
+    """A validation error whose type is a message key of thidua_docs.messages: the loader
+    shows it in the language of the run."""
+    return PydanticCustomError(message_key, message_key, context)
 
 
 def _urgency(value: str) -> str:
-    text = clean_text(value).lower()
-    text = _URGENCY_SPELLINGS.get(text, text)
-    if text not in nd30.URGENCY_LEVELS:
+    level = decree.urgency_level(clean_text(value))
+    if level is None:
         raise invalid("unknown_urgency", value=value)
-    return text
+    return level
 
 
 def _as_lines(value: object) -> object:
@@ -63,7 +57,7 @@ def _as_lines(value: object) -> object:
 
 def _symbol_part(value: str) -> str:
     text = clean_text(value)
-    if not re.fullmatch(r"[A-ZĐ0-9][A-ZĐa-zđ0-9]*", text):
+    if not decree.patterns.SYMBOL_PART.fullmatch(text):
         raise ValueError(
             f"'{value}' is not a ký hiệu part: letters and digits only, starting with a capital"
         )
@@ -73,7 +67,7 @@ def _symbol_part(value: str) -> str:
 Text = Annotated[str, AfterValidator(_non_empty_text)]
 Lines = Annotated[list[Text], BeforeValidator(_as_lines), Field(min_length=1)]
 SymbolPart = Annotated[str, AfterValidator(_symbol_part)]
-Kind = Annotated[str, AfterValidator(normalise_kind)]
+Kind = Annotated[str, AfterValidator(decree.normalise_kind)]
 Urgency = Annotated[str, AfterValidator(_urgency)]
 
 
@@ -119,7 +113,7 @@ class Document(Model):
 
     @property
     def kind_code(self) -> str | None:
-        return KIND_CODES[self.kind]
+        return decree.KIND_CODES[self.kind]
 
 
 # --- body ------------------------------------------------------------------------------
@@ -288,11 +282,11 @@ Section.model_rebuild()
 class Authority(str, Enum):
     """Quyền hạn ký: the prefix of the signature block's first line."""
 
-    TM = "TM."
-    KT = "KT."
-    Q = "Q."
-    TL = "TL."
-    TUQ = "TUQ."
+    TM = decree.AUTHORITY_PREFIXES[0]
+    KT = decree.AUTHORITY_PREFIXES[1]
+    Q = decree.AUTHORITY_PREFIXES[2]
+    TL = decree.AUTHORITY_PREFIXES[3]
+    TUQ = decree.AUTHORITY_PREFIXES[4]
 
 
 class Signature(Model):
@@ -364,7 +358,7 @@ class Directive(Model):
     closing: Text | None = None
     signature: Signature
     recipients: Annotated[list[Text], Field(min_length=1)]
-    archive: Annotated[list[SymbolPart], Field(min_length=1)] = ["VT"]
+    archive: Annotated[list[SymbolPart], Field(min_length=1)] = [decree.ARCHIVE_DEFAULT]
 
     @property
     def symbol(self) -> str:

@@ -18,11 +18,11 @@ from thidua_docs.structure.directive import (
     ItemsBlock,
     Section,
 )
+from thidua_docs.decree import BULLET_MARKS
 from thidua_docs.vnformat import point_letter, roman
 
 #: Numbered levels: 1 = mục (I.), 2 = khoản (1.), 3 = điểm (a)).
 DEEPEST_LEVEL = 3
-BULLET_MARKS = ("-", "+")
 
 Node = Union[str, Section, Entry, Indicator]
 Path = tuple[Union[str, int], ...]

@@ -15,7 +15,6 @@ from decimal import Decimal
 from pydantic import BaseModel, ConfigDict, model_validator
 from pydantic_core import PydanticCustomError
 
-from thidua_docs.i18n import MESSAGES
 from thidua_docs.vnformat import format_number, format_range
 
 
@@ -41,7 +40,7 @@ def _leading_zeros_width(whole: str) -> int:
 
 def _not_vietnamese(written: str) -> PydanticCustomError:
     return PydanticCustomError("number_vietnamese_form",
-                               MESSAGES["number_vietnamese_form"]["en"], {"written": written})
+                               "number_vietnamese_form", {"written": written})
 
 
 def parse_vietnamese_number(text: str) -> tuple[Decimal, int]:
@@ -68,7 +67,7 @@ def parse_numeral(text: str) -> tuple[Decimal, int]:
     match = _NUMERAL.fullmatch(text.strip())
     if match is None:
         raise PydanticCustomError("number_unquoted_form",
-                                  MESSAGES["number_unquoted_form"]["en"], {"written": text})
+                                  "number_unquoted_form", {"written": text})
     if match["fraction"] is not None and _AMBIGUOUS.fullmatch(
             f"{match['whole']}.{match['fraction']}"):
         raise ambiguous(text.strip())

@@ -28,7 +28,7 @@ from starlette.staticfiles import StaticFiles
 
 from thidua_docs import main, roundtrip
 from thidua_docs.exceptions import InvalidInputError, ThiduaError
-from thidua_docs.i18n import MESSAGES, message, set_language
+from thidua_docs.messages import catalogs, message, set_language
 from thidua_docs.web.guard import AUTH_COOKIE, BodyTooLarge, Guard
 from thidua_docs.web.workspace import Conflict, NotInWorkspace, Workspace, pending_indicators
 
@@ -71,11 +71,11 @@ class _Reports:
 
 def translate(lang: str, key: str, **params) -> str:
     """A catalog message in *lang*, independent of the process-wide language."""
-    texts = MESSAGES.get(key) or MESSAGES["generic"]
+    text = catalogs()[lang]["messages"].get(key, key)
     try:
-        return texts[lang].format(**params)
+        return text.format(**params)
     except (KeyError, IndexError):
-        return texts[lang]
+        return text
 
 
 def in_language(lang: str, function, *args, **kwargs):
@@ -524,12 +524,12 @@ def _suggestions(tree: dict) -> list[str]:
 
 
 def _kinds() -> list[tuple[str, str]]:
-    from thidua_docs.structure.kinds import KIND_CODES
+    from thidua_docs import decree
 
-    return [(kind, kind) for kind in KIND_CODES]
+    return [(kind, kind) for kind in decree.KIND_CODES]
 
 
 def _urgencies() -> list[tuple[str, str]]:
-    from thidua_docs import nd30
+    from thidua_docs import decree
 
-    return [(level, level) for level in nd30.URGENCY_LEVELS]
+    return [(level, level) for level in decree.URGENCY_LEVELS]

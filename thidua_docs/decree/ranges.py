@@ -1,21 +1,19 @@
-"""The rules of Nghị định 30/2020/NĐ-CP, Phụ lục I, as data.
+"""The ranges Nghị định 30/2020 Phụ lục I allows: page, margins, sizes, weights.
 
-The legal ranges live here once; the house layout (``thidua_docs.layout``)
-picks values inside them, and the tests hold the rendered documents to them.
-Source: ../shared/reference/nd30-layout.md.
+The house layout (``thidua_docs.layout``) picks values inside them, and the
+checker and the tests hold documents to them.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 FONT = "Times New Roman"
 PAGE_MM = (210, 297)
 MARGINS_MM = {"top": (20, 25), "bottom": (20, 25), "left": (30, 35), "right": (15, 20)}
 
-NATIONAL_NAMES = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM")
-MOTTO = "Độc lập - Tự do - Hạnh phúc"
+#: The khẩn stamp is bright red (ô 10b).
+URGENCY_COLOR = "FF0000"
 
 BODY_FIRST_LINE_CM = (1.0, 1.27)
 BODY_MIN_SPACING_PT = 6
@@ -23,12 +21,6 @@ BODY_LINE_SPACING = (1.0, 1.5)
 ISSUER_RULE_FRACTION = (1 / 3, 1 / 2)
 #: The line under a typed document's trích yếu (II.5a): 1/3 to 1/2 of its length.
 SUBJECT_RULE_FRACTION = (1 / 3, 1 / 2)
-AUTHORITY_PREFIXES = ("TM.", "KT.", "Q.", "TL.", "TUQ.")
-#: Mức độ khẩn (box 10b), as written in lower case; printed in capitals.
-URGENCY_LEVELS = ("khẩn", "thượng khẩn", "hỏa tốc")
-
-NUMBER_LINE = re.compile(r"^Số: (\d{2,}|\s+)/[A-ZĐa-z0-9]+(-[A-ZĐa-z0-9]+)+$")
-DATE = re.compile(r"ngày (0[1-9]|[12]\d|3[01]) tháng (0[12]|[3-9]|1[0-2]) năm \d{4}")
 
 
 @dataclass(frozen=True)

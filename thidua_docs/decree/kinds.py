@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from thidua_docs.vnformat import clean_text
+import unicodedata
 
 #: Kind name (lower case, as written in Vietnamese) → type code; công văn has none.
 KIND_CODES: dict[str, str | None] = {
@@ -31,9 +31,14 @@ KIND_CODES: dict[str, str | None] = {
 _BY_CODE = {code.upper(): name for name, code in KIND_CODES.items() if code}
 
 
+def kind_by_code(code: str) -> str | None:
+    """The kind whose type code is *code* (any case), or None."""
+    return _BY_CODE.get(code.upper())
+
+
 def normalise_kind(value: str) -> str:
     """Accept a kind by name ("Chỉ thị") or code ("CT"); return its lower-case name."""
-    text = clean_text(value)
+    text = " ".join(unicodedata.normalize("NFC", value).split())
     if text.lower() in KIND_CODES:
         return text.lower()
     if text.upper() in _BY_CODE:

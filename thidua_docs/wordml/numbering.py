@@ -11,6 +11,7 @@ from __future__ import annotations
 from docx.oxml.ns import qn
 
 from thidua_docs.vnformat import roman
+from thidua_docs.wordml.formatting import FormatResolver
 
 _BULLET = "-"
 
@@ -34,7 +35,7 @@ def _format(value: int, kind: str) -> str:
 class AutoLabels:
     """The label Word draws before each numbered paragraph of one document."""
 
-    def __init__(self, document) -> None:
+    def __init__(self, document, resolver: FormatResolver | None = None) -> None:
         try:
             numbering = document.part.numbering_part.element
         except (KeyError, NotImplementedError):
@@ -44,34 +45,12 @@ class AutoLabels:
         self._nums = {} if numbering is None else {
             n.get(qn("w:numId")): _val(n, "w:abstractNumId")
             for n in numbering.findall(qn("w:num"))}
-        self._styles = {s.get(qn("w:styleId")): s
-                        for s in document.styles.element.findall(qn("w:style"))}
+        self._resolver = resolver or FormatResolver(document)
         self._counters: dict[str, list[int]] = {}
-        self.labels: dict[object, str] = {}
 
-    def read(self, paragraphs) -> dict[object, str]:
-        """Labels of *paragraphs* (python-docx Paragraphs in document order), by element."""
-        for paragraph in paragraphs:
-            label = self._label(paragraph._p)
-            if label:
-                self.labels[paragraph._p] = label
-        return self.labels
-
-    def _num_pr(self, p):
-        ppr = p.find(qn("w:pPr"))
-        num_pr = ppr.find(qn("w:numPr")) if ppr is not None else None
-        style_id = _val(ppr, "w:pStyle")
-        seen = set()
-        while num_pr is None and style_id in self._styles and style_id not in seen:
-            seen.add(style_id)
-            style = self._styles[style_id]
-            style_ppr = style.find(qn("w:pPr"))
-            num_pr = style_ppr.find(qn("w:numPr")) if style_ppr is not None else None
-            style_id = _val(style, "w:basedOn")
-        return num_pr
-
-    def _label(self, p) -> str | None:
-        num_pr = self._num_pr(p)
+    def label(self, p) -> str | None:
+        """The label of w:p *p*; call for every paragraph in document order."""
+        num_pr = self._resolver.numbering_properties(p)
         if num_pr is None:
             return None
         num_id, level = _val(num_pr, "w:numId"), int(_val(num_pr, "w:ilvl", "0") or 0)

@@ -17,6 +17,7 @@ from docx.text.run import Run
 from lxml import etree
 
 _TRUE = {None, "1", "true", "on"}
+_RPR, _PPR = qn("w:rPr"), qn("w:pPr")
 _THEME_NS = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main"}
 
 
@@ -28,6 +29,9 @@ class RunFormat:
     italic: bool
     caps: bool
     color: str | None
+    underline: bool = False
+    small_caps: bool = False
+    hidden: bool = False
 
 
 @dataclass(frozen=True)
@@ -45,10 +49,12 @@ class ParagraphFormat:
     line_pt: float | None
     has_top_border: bool
     has_bottom_border: bool
+    #: Tab stops in effect: (position in cm from the left indent's origin, kind).
+    tabs: tuple[tuple[float, str], ...] = ()
 
 
 def _twips_to_cm(value: str | None) -> float:
-    return 0.0 if value is None else int(value) / 1440 * 2.54
+    return 0.0 if value is None else int(float(value)) / 1440 * 2.54
 
 
 class FormatResolver:
@@ -69,6 +75,8 @@ class FormatResolver:
         self._default_ppr = defaults.find(f"{qn('w:pPrDefault')}/{qn('w:pPr')}") \
             if defaults is not None else None
         self._theme_fonts = _theme_fonts(document)
+        self._run_cache: dict[tuple, RunFormat] = {}
+        self._paragraph_cache: dict[tuple, ParagraphFormat] = {}
 
     # --- chains of property elements, most specific first -------------------------
 
@@ -121,6 +129,14 @@ class FormatResolver:
         """Effective character formatting of *run* (or of the paragraph mark if None)."""
         p = getattr(paragraph, "_p", paragraph)
         r = getattr(run, "_r", run)
+        rpr = r.find(_RPR) if r is not None else None
+        key = (self.paragraph_style_id(p), b"" if rpr is None else etree.tostring(rpr))
+        found = self._run_cache.get(key)
+        if found is None:
+            found = self._run_cache[key] = self._run(p, r)
+        return found
+
+    def _run(self, p, r) -> RunFormat:
         chain = self._rpr_chain(p, r)
         return RunFormat(
             font=self._font(chain),
@@ -129,11 +145,23 @@ class FormatResolver:
             italic=_first(chain, "w:i", _toggle) or False,
             caps=_first(chain, "w:caps", _toggle) or False,
             color=_first(chain, "w:color", lambda e: e.get(qn("w:val"))),
+            underline=_first(chain, "w:u", lambda e: e.get(qn("w:val")) not in ("none", None))
+            or False,
+            small_caps=_first(chain, "w:smallCaps", _toggle) or False,
+            hidden=_first(chain, "w:vanish", _toggle) or False,
         )
 
     def paragraph(self, paragraph: Paragraph | etree._Element) -> ParagraphFormat:
         """Effective paragraph formatting."""
         p = getattr(paragraph, "_p", paragraph)
+        ppr = p.find(_PPR)
+        key = (self.paragraph_style_id(p), b"" if ppr is None else etree.tostring(ppr))
+        found = self._paragraph_cache.get(key)
+        if found is None:
+            found = self._paragraph_cache[key] = self._paragraph(p)
+        return found
+
+    def _paragraph(self, p) -> ParagraphFormat:
         chain = self._ppr_chain(p)
         jc = _first(chain, "w:jc", lambda e: e.get(qn("w:val"))) or "left"
         alignment = {"both": "justify", "distribute": "justify", "start": "left",
@@ -155,7 +183,13 @@ class FormatResolver:
             line_pt=int(line) / 20 if line and line_rule != "auto" else None,
             has_top_border=_border(chain, "w:top"),
             has_bottom_border=_border(chain, "w:bottom"),
+            tabs=_tab_stops(chain),
         )
+
+    def numbering_properties(self, paragraph) -> object | None:
+        """The w:numPr that numbers *paragraph* (its own or its style's), or None."""
+        p = getattr(paragraph, "_p", paragraph)
+        return _first(self._ppr_chain(p), "w:numPr", lambda e: e)
 
     def _font(self, chain: list) -> str | None:
         for rpr in chain:
@@ -189,6 +223,22 @@ def _border(chain: list, side: str) -> bool:
         element = borders.find(qn(side))
         return element is not None and element.get(qn("w:val")) not in ("nil", "none")
     return _first(chain, "w:pBdr", read) or False
+
+
+def _tab_stops(chain: list) -> tuple[tuple[float, str], ...]:
+    """Tab stops: the style's, then the paragraph's (a "clear" stop removes one)."""
+    stops: dict[str, str] = {}
+    for element in reversed(chain):
+        tabs = element.find(qn("w:tabs"))
+        if tabs is None:
+            continue
+        for tab in tabs.findall(qn("w:tab")):
+            position, kind = tab.get(qn("w:pos")), tab.get(qn("w:val"))
+            if kind == "clear":
+                stops.pop(position, None)
+            elif position is not None:
+                stops[position] = kind
+    return tuple(sorted((_twips_to_cm(pos), kind) for pos, kind in stops.items()))
 
 
 def _attributes(chain: list, tag: str, names: tuple[str, ...]) -> dict[str, str]:
