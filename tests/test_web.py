@@ -10,7 +10,9 @@ import pytest
 from selenium.webdriver.common.by import By
 
 from thidua_docs import main
-from webdesk import Desk, chromium, js_errors, need_preview, wait_for, workspace_with
+from webdesk import (  # noqa: F401 (browser: a fixture)
+    Desk, browser, js_errors, need_preview, wait_for, workspace_with,
+)
 
 SAMPLE = "mau-phat-dong.yaml"
 #: The sample's first indicator ("Tổng giá trị sản xuất tăng khoảng 9.5%").
@@ -25,13 +27,6 @@ def desk(tmp_path_factory):
     desk = Desk(folder)
     yield desk
     desk.stop()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    driver = chromium()
-    yield driver
-    driver.quit()
 
 
 def client(desk: Desk) -> tuple[httpx.Client, str]:
@@ -139,3 +134,43 @@ def test_names_never_leave_the_workspace_and_errors_are_messages(desk):
                           headers={"X-CSRF-Token": token, "Content-Type": "application/json"})
     assert broken.status_code == 400 and "Traceback" not in broken.text
     assert "error" in broken.json()
+
+
+def test_uploads_are_capped_and_bad_files_are_messages(desk):
+    session, token = client(desk)
+    big = session.post(f"/check?csrf={token}",
+                       files={"file": ("big.docx", b"0" * (21 * 2**20), "application/octet-stream")})
+    assert big.status_code == 413 and "20 MB" in big.text
+    for name, data in (("hong.docx", b"PK\x03\x04 not really a zip"),
+                       ("ma-hoa.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "Encryption".encode(
+                           "utf-16-le")),
+                       ("rong.docx", b"")):
+        answer = session.post(f"/check?csrf={token}", files={"file": (name, data)})
+        assert answer.status_code == 400, name
+        text = re.search(r'<p id="message">(.*?)</p>', answer.text, re.S)[1]
+        assert name in text and "/tmp" not in text, text
+        assert "Traceback" not in answer.text
+    wrong = session.post(f"/start/import?csrf={token}", files={"file": ("x.exe", b"MZ")})
+    assert wrong.status_code == 400 and ".docx" in wrong.text
+
+
+def test_off_this_machine_a_password_is_required(tmp_path):
+    from thidua_docs.commands.serve import is_loopback
+
+    assert is_loopback("127.0.0.1") and is_loopback("::1") and is_loopback("localhost")
+    assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.10")
+    desk = Desk(workspace_with(tmp_path, SAMPLE), password="mật khẩu", preview=False)
+    try:
+        session = httpx.Client(base_url=desk.url)
+        assert session.get("/").headers["location"] == "/login"
+        assert session.get(f"/download/{SAMPLE}/yaml").status_code == 303
+        login = session.get("/login")
+        assert login.status_code == 200
+        token = re.search(r'name="csrf-token" content="([0-9a-f]+)"', login.text)[1]
+        assert session.post("/login", data={"password": "mật khẩu"}).status_code == 403
+        assert session.post(f"/login?csrf={token}", data={"password": "sai"}).status_code == 401
+        assert session.post(f"/login?csrf={token}",
+                            data={"password": "mật khẩu"}).status_code == 303
+        assert session.get(f"/download/{SAMPLE}/yaml").status_code == 200
+    finally:
+        desk.stop()

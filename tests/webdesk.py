@@ -56,6 +56,7 @@ class Desk:
 def workspace_with(tmp: Path, *names: str) -> Path:
     folder = tmp / "workspace"
     folder.mkdir()
+    shutil.copytree(DATA / "calendars", folder / "calendars")  # kontum-2020's own calendar
     for name in names:
         shutil.copy(DATA / name, folder / name)
     return folder
@@ -93,6 +94,14 @@ def chromium(download_dir: Path | None = None):
             "download.default_directory": str(download_dir), "download.prompt_for_download": False})
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     return webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """One headless Chromium per test module."""
+    driver = chromium()
+    yield driver
+    driver.quit()
 
 
 def wait_for(condition, timeout: float = 20.0, message: str = "condition"):

@@ -10,7 +10,9 @@ as the same text.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import functools
 import io
 import re
 from typing import Any
@@ -69,7 +71,14 @@ def _yaml() -> YAML:
 
 
 def load(text: str) -> CommentedMap:
-    """The round-trip tree of a directive's YAML text."""
+    """The round-trip tree of a directive's YAML text (a fresh copy: change it freely)."""
+    return copy.deepcopy(_parsed(text))
+
+
+@functools.lru_cache(maxsize=64)
+def _parsed(text: str) -> CommentedMap:
+    """One parse per text: an editor sends many edits of the same file (copying the tree
+    costs less than half a parse)."""
     tree = _yaml().load(text)
     return tree if isinstance(tree, CommentedMap) else CommentedMap()
 

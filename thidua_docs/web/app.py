@@ -7,8 +7,10 @@ messages, anything else is logged and answered with a plain message (never a tra
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
+import re
 import secrets
 import tempfile
 import threading
@@ -17,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
+from ruamel.yaml import YAMLError
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
@@ -101,6 +104,7 @@ def create_app(settings: Settings) -> Starlette:
     templates.filters["tojson_safe"] = lambda value: json.dumps(value, ensure_ascii=False) \
         .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     reports = _Reports()
+    recent_edits: dict[bytes, str] = {}
     pool_holder: dict = {}
 
     def lang_of(request: Request) -> str:
@@ -120,7 +124,11 @@ def create_app(settings: Settings) -> Starlette:
                                                                       **params))
 
     def error_text(request: Request, error: ThiduaError) -> str:
-        return in_language(lang_of(request), message, error.message_key, **error.params)
+        """The error's message; an upload's scratch copy is named by the upload's own name."""
+        scratch = str(Path(tempfile.gettempdir()) / "thidua-")
+        params = {key: Path(value).name if isinstance(value, str) and value.startswith(scratch)
+                  else value for key, value in error.params.items()}
+        return in_language(lang_of(request), message, error.message_key, **params)
 
     async def refuse(scope, receive, send, key, status, **params):
         request = Request(scope, receive)
@@ -139,7 +147,7 @@ def create_app(settings: Settings) -> Starlette:
     # --- home and starts ----------------------------------------------------------------
 
     async def home(request: Request):
-        entries = await run_in_threadpool(in_language, lang_of(request), workspace.entries)
+        entries = await run_in_threadpool(workspace.entries)
         return page(request, "home.html", entries=entries)
 
     async def set_lang(request: Request):
@@ -171,7 +179,7 @@ def create_app(settings: Settings) -> Starlette:
             return main.new_year(source, target_year, target)
 
         try:
-            written, result = await run_in_threadpool(in_language, lang_of(request), roll)
+            written, result = await run_in_threadpool(roll)
         except ThiduaError as error:
             return _error_response(request, error)
         reports.put(request.scope["state"]["session"], written.name, {
@@ -191,7 +199,8 @@ def create_app(settings: Settings) -> Starlette:
 
         def run():
             with tempfile.TemporaryDirectory(prefix="thidua-upload-") as folder:
-                source = Path(folder) / f"upload{Path(filename).suffix.lower()}"
+                source = Path(folder) / (re.sub(r"[^\w.-]+", "-", filename) or
+                                         f"upload{Path(filename).suffix.lower()}")
                 source.write_bytes(data)
                 from thidua_docs.importer import import_file
 
@@ -200,7 +209,7 @@ def create_app(settings: Settings) -> Starlette:
             return name, result
 
         try:
-            name, result = await run_in_threadpool(in_language, lang_of(request), run)
+            name, result = await run_in_threadpool(run)
         except ThiduaError as error:
             return _error_response(request, error)
         reports.put(request.scope["state"]["session"], name, {
@@ -215,8 +224,10 @@ def create_app(settings: Settings) -> Starlette:
         from thidua_docs.web.checkpage import check_with_pages
 
         try:
-            result = await run_in_threadpool(in_language, lang_of(request), check_with_pages,
-                                             data, pool_holder.get("pool"))
+            lang = lang_of(request)
+            result = await run_in_threadpool(check_with_pages, data, filename,
+                                             pool_holder.get("pool"),
+                                             lambda function: in_language(lang, function))
         except ThiduaError as error:
             return _error_response(request, error)
         return page(request, "check.html", name=filename, result=result)
@@ -239,8 +250,9 @@ def create_app(settings: Settings) -> Starlette:
     def _error_response(request: Request, error: ThiduaError):
         lines = [error_text(request, error)]
         if isinstance(error, InvalidInputError):
-            lines = [f"{p.field}: {p.message}" if p.field else p.message
-                     for p in error.problems] + lines
+            lines = in_language(lang_of(request), lambda: [
+                f"{p.field}: {p.message}" if p.field else p.message
+                for p in error.problems]) + lines
         return page(request, "message.html", 400, text=lines[-1], details=lines[:-1])
 
     # --- the editor ---------------------------------------------------------------------------
@@ -248,10 +260,19 @@ def create_app(settings: Settings) -> Starlette:
     async def editor(request: Request):
         name = request.path_params["name"]
         data, version = workspace.read(name)
-        text = data.decode("utf-8-sig")
-        tree = roundtrip.plain(roundtrip.load(text))
+        try:
+            text = data.decode("utf-8-sig")
+            tree = roundtrip.plain(roundtrip.load(text))
+        except (YAMLError, UnicodeDecodeError):  # the form cannot show it: say where and why
+            from thidua_docs.loader import parse_directive
+
+            try:
+                parse_directive(data, name)
+            except InvalidInputError as error:
+                return _error_response(request, error)
+            raise
         lang = lang_of(request)
-        state = await run_in_threadpool(in_language, lang, _state, text, name)
+        state = await run_in_threadpool(_state, text, name, lang)
         report = reports.take(request.scope["state"]["session"], name)
         return page(request, "editor.html", name=name, doc=tree, version=version.token,
                     state=state, report=report, unsure=roundtrip.unsure_fields(text),
@@ -263,7 +284,7 @@ def create_app(settings: Settings) -> Starlette:
         payload = await request.json()
         base, _ = workspace.read(name)
         text = _edited(base, payload.get("data"))
-        state = await run_in_threadpool(in_language, lang_of(request), _state, text, name)
+        state = await run_in_threadpool(_state, text, name, lang_of(request))
         return JSONResponse(state)
 
     async def api_save(request: Request):
@@ -295,7 +316,7 @@ def create_app(settings: Settings) -> Starlette:
                                                                f".ban-tren-dia.yaml"),
                                  "copy": translate(lang, "web_conflict_copy")},
                                 status_code=409)
-        state = await run_in_threadpool(in_language, lang, _state, text, name)
+        state = await run_in_threadpool(_state, text, name, lang)
         count = len(state["problems"])
         notice = notice or (translate(lang, "web_saved_with_errors", name=name, count=count)
                             if count else translate(lang, "web_saved", name=name))
@@ -313,7 +334,7 @@ def create_app(settings: Settings) -> Starlette:
                 f"{stem}.yaml"))
         draft = request.query_params.get("draft") == "1"
         try:
-            docx = await run_in_threadpool(in_language, lang_of(request), main.render_text,
+            docx = await run_in_threadpool(main.render_text,
                                            data, name, draft=draft)
         except ThiduaError as error:
             return _error_response(request, error)
@@ -328,10 +349,19 @@ def create_app(settings: Settings) -> Starlette:
         return Response(pdf, media_type="application/pdf", headers=_attachment(f"{stem}.pdf"))
 
     def _edited(base: bytes, data) -> str:
+        """*base* with the form's *data* written in; the validation and the preview of one
+        edit share the work."""
         text = base.decode("utf-8-sig")
         if not isinstance(data, dict):
             return text
-        return main.apply_edits(text, data)
+        key = hashlib.sha256(base + json.dumps(data, sort_keys=True).encode()).digest()
+        edited = recent_edits.get(key)
+        if edited is None:
+            edited = main.apply_edits(text, data)
+            if len(recent_edits) > 64:
+                recent_edits.clear()
+            recent_edits[key] = edited
+        return edited
 
     # --- preview -----------------------------------------------------------------------------
 
@@ -346,7 +376,7 @@ def create_app(settings: Settings) -> Starlette:
             return JSONResponse({"error": translate(lang, "web_preview_failed",
                                                     reason="LibreOffice")}, status_code=503)
         try:
-            docx = await run_in_threadpool(in_language, lang, main.render_text,
+            docx = await run_in_threadpool(main.render_text,
                                            text.encode("utf-8"), name, draft=True)
         except InvalidInputError:
             return JSONResponse({"error": translate(lang, "web_preview_invalid")},
@@ -444,7 +474,7 @@ def create_app(settings: Settings) -> Starlette:
     app.state.pool_holder = pool_holder
     app.state.workspace = workspace
     guard = Guard(app, secret=secrets.token_bytes(32), password=settings.password,
-                  max_body=settings.max_upload + 2**20, refuse=refuse)
+                  max_upload=settings.max_upload, refuse=refuse)
     guard.state = app.state
     return guard
 
@@ -485,17 +515,19 @@ def _attachment(filename: str) -> dict:
     return {"Content-Disposition": f"attachment; filename*=UTF-8''{quote(filename)}"}
 
 
-def _state(text: str, name: str) -> dict:
-    """What the editor shows beside the form: every problem at its field, the computed labels,
-    the printed symbol and signature lines, the indicators still to update."""
+def _state(text: str, name: str, lang: str) -> dict:
+    """What the editor shows beside the form: every problem at its field (in *lang*), the
+    computed labels, the printed symbol and signature lines, the indicators still to update."""
     from thidua_docs.loader import parse_directive
     from thidua_docs.structure.numbering import label_body
 
     try:
         directive = parse_directive(text, name)
     except InvalidInputError as error:
-        return {"problems": [{"field": p.field, "message": p.message} for p in error.problems],
-                "labels": {}, "symbol": None, "signature": None, "pending": []}
+        problems = in_language(lang, lambda: [{"field": p.field, "message": p.message}
+                                              for p in error.problems])
+        return {"problems": problems, "labels": {}, "symbol": None, "signature": None,
+                "pending": []}
     labels = {}
     try:
         labels = {_dotted(item.path): item.label for item in label_body(directive)}

@@ -29,12 +29,13 @@ class BodyTooLarge(Exception):
 class Guard:
     """ASGI middleware in front of the desk."""
 
-    def __init__(self, app, *, secret: bytes, password: str | None, max_body: int,
+    def __init__(self, app, *, secret: bytes, password: str | None, max_upload: int,
                  refuse) -> None:
         self.app = app
         self.secret = secret
         self.password = password
-        self.max_body = max_body
+        self.limit_mb = max_upload // 2**20
+        self.max_body = max_upload + 2**20  # the upload and its form's own bytes
         self.refuse = refuse  # (scope, receive, send, key, status, **params) → coroutine
 
     def csrf_token(self, session: str) -> str:
@@ -85,13 +86,12 @@ class Guard:
             token = headers.get("x-csrf-token") or (query.get("csrf") or [""])[0]
             origin = headers.get("origin")
             same_origin = origin is None or urlsplit(origin).netloc == headers.get("host")
-            if not (same_origin and hmac.compare_digest(token, state["csrf"])) and \
-                    path != "/login":
+            if not (same_origin and hmac.compare_digest(token, state["csrf"])):
                 return await self.refuse(scope, receive, send_with_cookie, "web_csrf", 403)
             declared = headers.get("content-length", "0")
             if declared.isdigit() and int(declared) > self.max_body:
                 return await self.refuse(scope, receive, send_with_cookie, "web_too_large", 413,
-                                         limit=self.max_body // 2**20)
+                                         limit=self.limit_mb)
         received = 0
 
         async def limited_receive():
@@ -106,7 +106,7 @@ class Guard:
             await self.app(scope, limited_receive, send_with_cookie)
         except BodyTooLarge:
             await self.refuse(scope, receive, send_with_cookie, "web_too_large", 413,
-                              limit=self.max_body // 2**20)
+                              limit=self.limit_mb)
 
 
 async def _redirect(send, location: str) -> None:
