@@ -69,7 +69,7 @@ def test_batch_writes_valid_inputs_and_reports_invalid_ones(inputs, tmp_path):
         assert set(error) == {"file", "line", "column", "field", "code", "message"}
     (syntax,) = broken["errors"]  # the summary line is not one of the errors
     assert (syntax["file"], syntax["line"], syntax["code"]) == (str(inputs / "broken.yaml"), 2,
-                                                               "yaml_syntax")
+                                                               "yaml_flow")
     assert "cú pháp YAML" in syntax["message"]
     assert [(e["field"], e["code"]) for e in unsigned["errors"]] == [("signature", "missing")]
     assert sorted(p.name for p in out.iterdir()) == sorted(

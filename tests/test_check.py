@@ -92,11 +92,11 @@ def test_cli_exit_codes_and_json(tmp_path, rendered):
     assert "[LABELS]" in result.stdout and "5." in result.stdout
 
     result = thidua("check", "--json", str(clean), str(dirty))
-    report = json.loads(result.stdout)
-    assert result.returncode == 1 and report["exit_code"] == 1
-    statuses = {entry["path"]: entry["status"] for entry in report["files"]}
+    report = [json.loads(line) for line in result.stdout.splitlines()]  # JSON Lines
+    assert result.returncode == 1
+    statuses = {entry["input"]: entry["status"] for entry in report}
     assert statuses == {str(clean): "ok", str(dirty): "findings"}
-    finding = report["files"][1]["findings"][0]
+    finding = report[1]["findings"][0]
     assert set(finding) == {"rule", "where", "expected", "found", "paragraph"}
     assert finding["rule"] == "LABELS" and isinstance(finding["paragraph"], int)
 
@@ -107,7 +107,8 @@ def test_folder_is_checked_recursively(tmp_path, rendered):
     (tmp_path / "a.docx").write_bytes(rendered["kontum-2017"].read_bytes())
     (tmp_path / "notes.txt").write_text("not checked")
     result = thidua("check", "--json", str(tmp_path))
-    files = {os.path.basename(e["path"]): e["status"] for e in json.loads(result.stdout)["files"]}
+    files = {os.path.basename(e["input"]): e["status"]
+             for e in map(json.loads, result.stdout.splitlines())}
     assert files == {"a.docx": "ok", "clerk.docx": "findings"}
 
 
@@ -159,6 +160,7 @@ def test_unreadable_file_does_not_hide_the_others(tmp_path, rendered):
     bad = tmp_path / "bad.docx"
     bad.write_bytes(b"")
     result = thidua("check", "--json", str(bad), str(rendered["kontum-2020"]))
-    report = json.loads(result.stdout)
+    report = [json.loads(line) for line in result.stdout.splitlines()]
     assert result.returncode == 2
-    assert [entry["status"] for entry in report["files"]] == ["error", "ok"]
+    assert [entry["status"] for entry in report] == ["error", "ok"]
+    assert [e["code"] for e in report[0]["errors"]] == ["check_empty"]

@@ -27,7 +27,7 @@ from helpers import (
 from legacy_text import iconv_available, tcvn3, tcvn3_capitals, vni
 from thidua_docs import main
 from thidua_docs.exceptions import InputFileError
-from thidua_docs.importer import import_file, paragraphs, sources
+from thidua_docs.importer import import_file, paragraphs, pdftext
 from thidua_docs.loader import load_directive
 from thidua_docs.structure import Directive, Indicator
 from thidua_docs.text import expand
@@ -272,7 +272,7 @@ def test_our_pdf_imports_as_the_data_file(name, pdfs):
 
 
 def test_pdf_without_pdftotext_says_how_to_install_it(monkeypatch, tmp_path):
-    monkeypatch.setattr(sources.shutil, "which", lambda name: None)
+    monkeypatch.setattr(pdftext.shutil, "which", lambda name: None)
     (tmp_path / "x.pdf").write_bytes(b"%PDF-1.4\n")
     with pytest.raises(InputFileError) as error:
         import_file(tmp_path / "x.pdf")
@@ -364,7 +364,7 @@ BAD = {
     "damaged.invalid.docx": (_damaged, "bị hỏng"),  # .invalid: the OOXML audit skips it
     "truncated.docx": (_truncated, "không phải tệp .docx"),
     "zip.docx": (lambda p: zipfile.ZipFile(p, "w").writestr("a.txt", "x"), "không phải văn bản"),
-    "old.doc": (lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0"), ".docx"),
+    "old.doc": (lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0"), "Không ghi tệp nào"),
     "missing.txt": (lambda p: None, "Không tìm thấy"),
 }
 

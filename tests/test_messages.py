@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import ast
 import io
+import json
+import re
 import string
 from pathlib import Path
 
+import pytest
 from babel.messages.pofile import read_po
+from click.testing import CliRunner
 
 from thidua_docs import messages
 
@@ -103,3 +107,104 @@ def test_an_unknown_key_shows_the_key_without_crashing(monkeypatch):
     monkeypatch.delenv("THIDUA_STRICT_MESSAGES")
     assert messages.message("no_such_key", path="a.yaml") == "no_such_key path=a.yaml"
     assert "'{path}'" in messages.message("input_missing")  # a parameter left out
+
+
+# --- every verb, every message: no English in Vietnamese output ------------------------------
+
+#: English words that are not Vietnamese words too (so not "a", "in", "to", "do", "no", "an").
+ENGLISH = set("""the is are was were be been not of and or for with without by this that these
+from into must should cannot could missing found expected invalid error errors option options
+usage show exit message argument arguments try default please does did mean such got
+unexpected extra requires required given range integer between only when if then has have
+its it unknown file files folder line column value values write read writes reads
+""".split())
+#: Quoted text, options, paths and codes: names, not words of a sentence.
+NAMES = re.compile(r"'[^']*'|\"[^\"]*\"|“[^”]*”|‘[^’]*’|\{[^}]*\}|--?[\w-]+|\S*[./\\_=<>\d]\S*")
+
+
+def english_words(text: str) -> set[str]:
+    return {word for word in re.findall(r"[A-Za-z]+", NAMES.sub(" ", text))
+            if word.lower() in ENGLISH}
+
+
+def test_the_detector_finds_english():
+    assert english_words("Error: Missing argument 'SOURCE'.") == {"Error", "Missing", "argument"}
+    assert not english_words("Lỗi: thiếu đối số 'SOURCE' ở dòng 3; xem --help, tệp a_b.yaml")
+
+
+@pytest.fixture
+def run():
+    from thidua_docs.cli import cli
+    from thidua_docs.commands import translate_click
+
+    translate_click()
+
+    def invoke(*args: str, lang: str = "vi", input: str | None = None):
+        result = CliRunner().invoke(cli, list(args), env={"THIDUA_LANG": lang}, input=input,
+                                    prog_name="thidua")
+        messages.set_language("vi")
+        return result
+
+    return invoke
+
+
+def _verbs() -> list[str]:
+    from thidua_docs.cli import cli
+
+    return sorted(cli.commands)
+
+
+def test_every_help_is_vietnamese_with_an_example_and_the_exit_codes(run):
+    for args in [()] + [(verb,) for verb in _verbs()]:
+        result = run(*args, "--help")
+        assert result.exit_code == 0, (args, result.output)
+        assert "Cách dùng:" in result.output and "Ví dụ:" in result.output, args
+        assert "Mã thoát:" in result.output, args
+        assert not english_words(result.output), (args, english_words(result.output))
+        english = run(*args, "--help", lang="en").output
+        assert "Usage:" in english and "Examples:" in english and "Exit codes:" in english
+
+
+USAGE_ERRORS = [
+    ("render",), ("validate",), ("check",), ("new",), ("diff", "a.yaml"), ("import",),
+    ("anniversaries", "năm"), ("render", "--jobs", "x", "a.yaml"), ("render", "--bogus", "a"),
+    ("validate", "--json", "--draft", "--dfart", "a"), ("--lang", "xx", "render"), ("nope",),
+    ("diff", "a", "b", "c"), ("render", "-o"), ("anniversaries", "5000"),
+]
+
+
+def test_every_usage_error_is_vietnamese(run):
+    for args in USAGE_ERRORS:
+        result = run(*args)
+        assert result.exit_code == 2, (args, result.output)
+        assert "Lỗi:" in result.output, (args, result.output)
+        assert not english_words(result.output), (args, result.output)
+
+
+def test_every_message_is_vietnamese():
+    for key, text in messages.catalogs()["vi"]["messages"].items():
+        assert not english_words(text), (key, english_words(text))
+
+
+BROKEN_YAML = [
+    "issuer:\n\tname: UBND\n", "document:\n  title: Kế hoạch: năm 2025\n",
+    "issuer:\n  name: A\n code: B\n", 'issuer: "UBND\nyear: 1\n', "title: @x\n",
+    "issuer: [a, b\nyear: 1\n", 'title: "C:\\q"\n', "a: *x\n", "a: b\x07c\n",
+    "issuer:\n  name: UBND\ndocument:\n  kind: cong van\nyear: mười hai\n",
+    "year: 1900\nsignature:\n  authority: XX\n",
+]
+
+
+def test_yaml_and_validator_errors_are_vietnamese_in_text_and_json(run, tmp_path):
+    for number, text in enumerate(BROKEN_YAML):
+        path = tmp_path / f"in{number}.yaml"
+        path.write_text(text, encoding="utf-8")
+        result = run("validate", str(path))
+        assert result.exit_code == 2 and str(path) in result.output, text
+        assert not english_words(result.output), (text, result.output)
+        records = [json.loads(line) for line in run("validate", "--json", str(path)).stdout
+                   .splitlines()]
+        for error in records[0]["errors"]:
+            assert set(error) == {"file", "line", "column", "field", "code", "message"}
+            assert error["line"] is not None and messages.has(error["code"]), error
+            assert not english_words(error["message"]), error

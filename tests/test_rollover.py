@@ -234,7 +234,8 @@ def test_anniversaries_cli(tmp_path):
     assert result.returncode == 0
     for cited in REFERENCE_ANNIVERSARIES:
         assert f"- {cited}" in result.stdout
-    listed = json.loads(thidua("anniversaries", "2025", "--json").stdout)
+    listed = [json.loads(line) for line in
+              thidua("anniversaries", "2025", "--json").stdout.splitlines()]
     assert {"wording", "name", "years", "date", "source"} == set(listed[0])
     bad = tmp_path / "cal.yaml"
     bad.write_text("events:\n  - name: X\n    date: 2020-02-30\n    source: s\n", "utf-8")

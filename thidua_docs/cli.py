@@ -6,18 +6,31 @@ import click
 
 from thidua_docs import __version__
 from thidua_docs.commands import (
-    anniversaries, check, convert_legacy, diff, import_, new, render, serve, validate,
+    Group, Option, anniversaries, check, convert_legacy, diff, import_, new, render, serve,
+    translate_click, validate,
 )
-from thidua_docs.messages import set_language
+from thidua_docs.messages import message, set_language
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--lang", type=click.Choice(["vi", "en"]), envvar="THIDUA_LANG", default="vi",
-              show_default=True, help="Language of messages (Vietnamese or English).")
-@click.version_option(__version__, prog_name="thidua")
-def cli(lang: str) -> None:
+def _show_version(ctx: click.Context, _param, value: bool) -> None:
+    if value:
+        click.echo(message("version", version=__version__))
+        ctx.exit()
+
+
+def _choose_language(_ctx, _param, value: str) -> str:
+    set_language(value)
+    return value
+
+
+@click.group("thidua", cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--lang", cls=Option, type=click.Choice(["vi", "en"]), envvar="THIDUA_LANG",
+              default="vi", show_default=True, is_eager=True, expose_value=False,
+              callback=_choose_language)
+@click.option("--version", cls=Option, is_flag=True, is_eager=True, expose_value=False,
+              callback=_show_version)
+def cli() -> None:
     """thidua-docs: directives "Phát động phong trào thi đua" per Nghị định 30/2020."""
-    set_language(lang)
 
 
 for verb in (render, validate, check, new, anniversaries, diff, import_, convert_legacy, serve):
@@ -25,4 +38,5 @@ for verb in (render, validate, check, new, anniversaries, diff, import_, convert
 
 
 def main() -> None:
+    translate_click()
     cli(prog_name="thidua")

@@ -9,12 +9,14 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+import unicodedata
 from pathlib import Path
 from typing import Any, TypeVar, get_args
 
 import yaml
 from pydantic import BaseModel, Tag, ValidationError
 
+from thidua_docs.decree import KIND_CODES
 from thidua_docs.exceptions import InputFileError, InvalidInputError, Problem
 from thidua_docs.messages import Message, has
 from thidua_docs.structure import Directive, Indicator
@@ -175,8 +177,13 @@ def _parse(raw: bytes | str, source: str) -> tuple[dict, "_Located", list[Proble
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        raise InvalidInputError([_problem_at(source, mark, (), "yaml_syntax",
-                                             {"detail": exc.problem or str(exc)})]) from None
+        raise InvalidInputError([_problem_at(source, mark, (), _syntax_key(exc, text, mark),
+                                             {})]) from None
+    except yaml.reader.ReaderError as exc:  # a control character
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        raise InvalidInputError([Problem(source, line, column, "", "yaml_control",
+                                         {"code": f"U+{exc.character:04X}"})]) from None
     if node is None:
         raise InvalidInputError([Problem(source, None, None, "", "empty_file")])
     located = _Located(source)
@@ -187,6 +194,33 @@ def _parse(raw: bytes | str, source: str) -> tuple[dict, "_Located", list[Proble
         problems.append(_problem_at(source, node.start_mark, (), "not_a_mapping", {}))
         raise InvalidInputError(problems)
     return data, located, problems
+
+
+#: libyaml's problem → the message explaining it (the first that matches).
+_SYNTAX_KEYS = (
+    ("tab character", "yaml_tab"),
+    ("mapping values are not allowed", "yaml_colon"),
+    ("did not find expected key", "yaml_indent"),
+    ("could not find expected ':'", "yaml_indent"),
+    ("expected ',' or ']'", "yaml_flow"),
+    ("expected ',' or '}'", "yaml_flow"),
+    ("did not find expected node content", "yaml_flow"),
+    ("unexpected end of stream", "yaml_quote"),
+    ("unknown escape character", "yaml_escape"),
+    ("undefined alias", "yaml_special"),
+    ("undefined tag", "yaml_special"),
+    ("anchor", "yaml_special"),
+    ("block sequence entries are not allowed", "yaml_dash"),
+    ("expected '-' indicator", "yaml_dash"),
+)
+
+
+def _syntax_key(exc: yaml.MarkedYAMLError, text: str, mark) -> str:
+    """The message key that explains a YAML syntax error, in words a clerk acts on."""
+    problem = exc.problem or ""
+    if "cannot start any token" in problem and mark is not None:
+        return "yaml_tab" if text[mark.index:mark.index + 1] == "\t" else "yaml_special"
+    return next((key for words, key in _SYNTAX_KEYS if words in problem), "yaml_syntax")
 
 
 def _validate(model: type[M], data: dict, located: "_Located") -> tuple[M | None, list[Problem]]:
@@ -274,7 +308,11 @@ def _translate(error: dict, located: _Located, root: type[BaseModel]) -> Problem
     """Turn one pydantic error into a located, translated Problem."""
     path, model = _resolve(tuple(error["loc"]), root)
     kind = _PYDANTIC_TYPES.get(error["type"], error["type"])
-    params: dict[str, Any] = {**error.get("ctx", {}), "detail": error.get("msg", "")}
+    params: dict[str, Any] = {**error.get("ctx", {}), "value": _shown(error.get("input"))}
+    if "expected" in params:  # pydantic's "'TM.', 'KT.' or 'Q.'": the allowed values
+        params["allowed"] = str(params["expected"]).replace(" or ", ", ")
+        if kind == "enum":  # words, not punctuation: no quotes needed
+            params["allowed"] = params["allowed"].replace("'", "")
     mark = _nearest(located.value_marks, path)
     if kind == "extra_forbidden":
         mark = located.key_marks.get(path, mark)
@@ -287,9 +325,25 @@ def _translate(error: dict, located: _Located, root: type[BaseModel]) -> Problem
         value = error.get("input")
         first_key = next(iter(value), "") if isinstance(value, dict) else ""
         params["hint"] = _did_you_mean(str(first_key), list(BLOCK_KEYS)) if first_key else ""
-    elif kind == "value_error":
-        params["detail"] = str(error.get("ctx", {}).get("error", params["detail"]))
+    elif kind == "unknown_kind":
+        names = {_unaccented(name): name for name in KIND_CODES}
+        match = difflib.get_close_matches(_unaccented(str(error.get("input"))), list(names), 1)
+        params["hint"] = Message("did_you_mean", name=names[match[0]]) if match else ""
     return _problem_at(located.source, mark, path, kind if has(kind) else "generic", params)
+
+
+def _unaccented(text: str) -> str:
+    """*text* in lower case without Vietnamese accents ("Công văn" → "cong van")."""
+    decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def _shown(value: Any) -> str:
+    """A wrong value as a message quotes it: a scalar as typed, a list or mapping by kind."""
+    if isinstance(value, (dict, list)):
+        return "[...]" if isinstance(value, list) else "{...}"
+    text = str(value)
+    return text if len(text) <= 60 else text[:59] + "…"
 
 
 def _models_in(annotation) -> list[type[BaseModel]]:

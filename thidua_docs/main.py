@@ -37,6 +37,11 @@ def validate(source: Path, *, draft: bool = False) -> Directive:
     return load_directive(source, allow_pending=draft)
 
 
+def validate_text(raw: bytes, name: str = "<stdin>", *, draft: bool = False) -> Directive:
+    """Check the directive YAML *raw* (e.g. read from standard input)."""
+    return parse_directive(raw, name, allow_pending=draft)
+
+
 def render(source: Path, output: Path | None = None, *, template: Path | None = None,
            force: bool = False, draft: bool = False) -> Path:
     """Render the directive in *source* to a .docx; return the path written.
@@ -108,12 +113,12 @@ def diff(old: Path, new: Path) -> Comparison:
 
 
 def import_document(source: Path, output: Path | None = None, *, force: bool = False,
-                    encoding: str | None = None):
-    """Import last year's directive (.docx, .txt, .md, .pdf) as YAML; return where and what
-    the import found (an ``ImportResult``)."""
+                    encoding: str | None = None, ocr: bool = False):
+    """Import last year's directive (.docx, .doc, .odt, .rtf, .txt, .md, .pdf) as YAML;
+    return where and what the import found (an ``ImportResult``)."""
     from thidua_docs.importer import import_file
 
-    result = import_file(source, encoding=encoding)
+    result = import_file(source, encoding=encoding, ocr=ocr)
     target = output or source.with_suffix(".yaml")
     return write_atomic(target, result.yaml.encode("utf-8"), force=force), result
 
@@ -121,10 +126,12 @@ def import_document(source: Path, output: Path | None = None, *, force: bool = F
 def convert_legacy(source: Path, output: Path | None = None, *, force: bool = False,
                    encoding: str | None = None):
     """Write *source* with its TCVN3/VNI paragraphs in Unicode; (None, report) if it has none."""
+    from thidua_docs.convert import CONVERTIBLE
     from thidua_docs.importer.sources import convert_file
 
     data, report = convert_file(source, encoding)
     if data is None:
         return None, report
-    target = output or source.with_name(f"{source.stem}-unicode{source.suffix}")
+    suffix = ".docx" if source.suffix.lower() in CONVERTIBLE else source.suffix
+    target = output or source.with_name(f"{source.stem}-unicode{suffix}")
     return write_atomic(target, data, force=force), report

@@ -28,6 +28,8 @@ from thidua_docs.messages import Message
 from thidua_docs.output import publish
 
 SOFFICE_NAMES = ("soffice", "libreoffice")
+#: Seconds LibreOffice may go without progress before it is killed.
+DEFAULT_TIMEOUT = 120.0
 _LINE_CONVERT = "convert "
 _LINE_ERROR = "Error:"
 
@@ -50,6 +52,15 @@ def find_soffice() -> str:
     return found
 
 
+def soffice_command(soffice: str, profile: Path, target: str, out_dir: Path,
+                    files: list[Path]) -> list[str]:
+    """The headless LibreOffice command converting *files* to *target* into *out_dir*, with
+    its own *profile* folder (instances sharing a profile fail at random)."""
+    return [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
+            "--nologo", "--nodefault", "--convert-to", target, "--outdir", str(out_dir),
+            *map(str, files)]
+
+
 @dataclass
 class PdfResult:
     """The outcome of one conversion: the PDF written, or why not."""
@@ -63,8 +74,8 @@ class PdfResult:
 class PdfConverter:
     """Converts .docx files to PDF with *workers* LibreOffice instances."""
 
-    def __init__(self, workers: int = 1, *, timeout: float = 120.0, restart_after: int = 200,
-                 force: bool = False) -> None:
+    def __init__(self, workers: int = 1, *, timeout: float = DEFAULT_TIMEOUT,
+                 restart_after: int = 200, force: bool = False) -> None:
         self.soffice = find_soffice()
         self.workers = max(1, workers)
         self.timeout = timeout
@@ -123,9 +134,7 @@ class _Worker:
 
     def _run_instance(self, batch: list[Path]) -> int:
         """Convert *batch* with one soffice start; return how many files it settled."""
-        command = [self.converter.soffice, f"-env:UserInstallation={self.profile.as_uri()}",
-                   "--headless", "--norestore", "--nologo", "--nodefault", "--convert-to", "pdf",
-                   "--outdir", str(self.scratch), *map(str, batch)]
+        command = soffice_command(self.converter.soffice, self.profile, "pdf", self.scratch, batch)
         process = self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                         stdin=subprocess.DEVNULL, text=True, errors="replace",
                                         start_new_session=True)

@@ -1,15 +1,28 @@
-"""CLI verbs, one module each, and the error reporting they share."""
+"""CLI verbs, one module each, and what they share: the error reporting, and the click
+classes that take every text a person reads (help, options, usage) from the message
+catalog in the language of the run.
+
+A verb's texts are catalog keys (``messages/<lang>/help.po``), never strings in the code:
+
+- ``help_<verb>``: the verb's help (its first sentence is the one-line summary);
+- ``help_<verb>_<param>``, else ``help_<param>``: an option's or argument's help;
+- ``metavar_<verb>_<param>``, else ``metavar_<param>``: the word standing for its value.
+
+(``<verb>`` with ``-`` written ``_``.) click's own strings go through ``click.po``.
+"""
 
 from __future__ import annotations
 
 import functools
+import json
+import os
 import sys
 from typing import Callable
 
 import click
 
 from thidua_docs.exceptions import InvalidInputError, ThiduaError
-from thidua_docs.messages import message
+from thidua_docs.messages import click_plural, click_text, has, message, set_language
 
 
 def report_errors(function: Callable) -> Callable:
@@ -20,15 +33,115 @@ def report_errors(function: Callable) -> Callable:
     def wrapper(*args, **kwargs):
         try:
             return function(*args, **kwargs)
-        except InvalidInputError as error:
-            for problem in error.problems:
-                click.echo(problem.text(), err=True)
-            click.echo(message(error.message_key, **error.params), err=True)
-            sys.exit(error.exit_code)
         except ThiduaError as error:
-            click.echo(message(error.message_key, **error.params), err=True)
+            if kwargs.get("as_json"):  # the verb's JSON Lines record, on standard output
+                click.echo(json.dumps({"status": "error", "errors": [
+                    problem.record() for problem in error.as_problems()]}, ensure_ascii=False))
+            else:
+                for problem in error.as_problems():
+                    click.echo(problem.text(), err=True)
+                if isinstance(error, InvalidInputError):
+                    click.echo(message(error.message_key, **error.params), err=True)
             sys.exit(error.exit_code)
         except KeyboardInterrupt:
             sys.exit(130)
 
     return wrapper
+
+
+def _key(verb: str) -> str:
+    return verb.replace("-", "_")
+
+
+def _lookup(kind: str, verb: str, name: str) -> str | None:
+    for key in (f"{kind}_{_key(verb)}_{name}", f"{kind}_{name}"):
+        if has(key):
+            return message(key)
+    return None
+
+
+def _from_catalog(text_of: Callable) -> property:
+    """An attribute click reads (help, metavar, ...) made from the catalog when read; what
+    click assigns to it is ignored."""
+    return property(text_of, lambda self, _value: None)
+
+
+class _Translated:
+    """help and metavar read from the catalog when shown (whatever click was given)."""
+
+    verb = ""
+    help = _from_catalog(lambda self: _lookup("help", self.verb, self.name))
+    metavar = _from_catalog(lambda self: _lookup("metavar", self.verb, self.name))
+
+
+class Option(_Translated, click.Option):
+    """An option whose help and metavar come from the catalog."""
+
+
+class Argument(_Translated, click.Argument):
+    """An argument whose metavar (and help, for the verb's text) come from the catalog."""
+
+
+class _Help(click.Option):
+    """The -h/--help option."""
+
+    help = _from_catalog(lambda self: message("help_help"))
+
+
+class Command(click.Command):
+    """A verb whose help, options and usage line come from the catalog."""
+
+    help = _from_catalog(lambda self: message(f"help_{_key(self.name)}"))
+    options_metavar = _from_catalog(lambda self: message("metavar_options"))
+
+    def __init__(self, name: str, **kwargs) -> None:
+        super().__init__(name, **kwargs)
+        for param in self.params:
+            param.verb = name
+
+    def get_help_option(self, ctx: click.Context):
+        option = super().get_help_option(ctx)
+        if option is not None and not isinstance(option, _Help):
+            option.__class__ = _Help
+        return option
+
+
+class Group(Command, click.Group):
+    """The ``thidua`` command itself."""
+
+    subcommand_metavar = _from_catalog(lambda self: message("metavar_command"))
+
+    def make_context(self, info_name, args, parent=None, **extra):
+        # THIDUA_LANG holds before --lang is parsed: an eager --help may come first
+        set_language(os.environ.get("THIDUA_LANG") or "vi")
+        return super().make_context(info_name, args, parent, **extra)
+
+
+def verb(name: str) -> Callable:
+    """``@verb("render")``: a click command of class Command."""
+    return click.command(name, cls=Command)
+
+
+option = functools.partial(click.option, cls=Option)
+argument = functools.partial(click.argument, cls=Argument)
+#: --encoding of the verbs that read legacy (TCVN3, VNI) text.
+legacy_encoding = option("--encoding", type=click.Choice(["auto", "tcvn3", "vni"]),
+                         default="auto", show_default=True)
+
+
+def translate_click() -> None:
+    """Route click's own strings (usage errors, "Usage:", "Options") through click.po."""
+    import click.core
+    import click.decorators
+    import click.exceptions
+    import click.formatting
+    import click.parser
+    import click.termui
+    import click.types
+
+    for module in (click.core, click.decorators, click.exceptions, click.formatting,
+                   click.parser, click.termui, click.types):
+        if hasattr(module, "_"):
+            module._ = click_text
+        if hasattr(module, "ngettext"):
+            module.ngettext = click_plural

@@ -7,16 +7,15 @@ from pathlib import Path
 
 import click
 
-from thidua_docs.commands import report_errors
+from thidua_docs.commands import argument, option, report_errors, verb
 from thidua_docs.messages import message
 
 
-@click.command("anniversaries")
-@click.argument("year", type=click.IntRange(1000, 3000))
-@click.option("--calendar", "calendars", multiple=True,
-              type=click.Path(path_type=Path, dir_okay=False),
-              help="An issuer's own calendar added to the national one (repeatable).")
-@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@verb("anniversaries")
+@argument("year", type=click.IntRange(1000, 3000))
+@option("--calendar", "calendars", multiple=True,
+              type=click.Path(path_type=Path, dir_okay=False))
+@option("--json", "as_json", is_flag=True)
 @report_errors
 def command(year: int, calendars: tuple[Path, ...], as_json: bool) -> None:
     """List the round anniversaries of YEAR in the wording directives use."""
@@ -24,10 +23,11 @@ def command(year: int, calendars: tuple[Path, ...], as_json: bool) -> None:
 
     found = main.anniversaries(year, list(calendars))
     if as_json:
-        click.echo(json.dumps([{
-            "wording": item.wording, "name": item.event.name, "years": item.age,
-            "date": item.event.date.isoformat(), "source": item.event.source,
-        } for item in found], ensure_ascii=False, indent=2))
+        for item in found:  # JSON Lines: one anniversary a line
+            click.echo(json.dumps({
+                "wording": item.wording, "name": item.event.name, "years": item.age,
+                "date": item.event.date.isoformat(), "source": item.event.source,
+            }, ensure_ascii=False))
     elif not found:
         click.echo(message("anniversaries_none", year=year))
     for item in [] if as_json else found:

@@ -8,21 +8,18 @@ from pathlib import Path
 
 import click
 
+from thidua_docs.commands import argument, option, verb
 from thidua_docs.messages import message
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 
 
-@click.command("check")
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Machine-readable findings on stdout.")
-@click.option("--rules", "list_rules", is_flag=True, help="List the rules and exit.")
+@verb("check")
+@argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@option("--json", "as_json", is_flag=True)
+@option("--rules", "list_rules", is_flag=True)
 def command(paths: tuple[Path, ...], as_json: bool, list_rules: bool) -> None:
-    """Check .docx files (or folders of them) against Nghị định 30/2020 Phụ lục I.
-
-    Exit 0 when every file conforms, 1 when something deviates, 2 when a file
-    cannot be read.
-    """
+    """Check .docx files (or folders of them) against Nghị định 30/2020 Phụ lục I."""
     from thidua_docs.check import RULES, UnreadableDocument, as_dict, check_document, collect
 
     if list_rules:
@@ -40,18 +37,17 @@ def command(paths: tuple[Path, ...], as_json: bool, list_rules: bool) -> None:
         try:
             findings = check_document(path)
         except UnreadableDocument as error:
-            results.append({"path": str(path), "status": "error",
-                            "error": message(error.message_key, **error.params), "findings": []})
+            results.append({"input": str(path), "status": "error", "findings": [],
+                            "errors": [p.record() for p in error.as_problems(str(path))]})
             status = EXIT_UNREADABLE
             continue
-        results.append({"path": str(path), "status": "findings" if findings else "ok",
-                        "findings": [as_dict(f) for f in findings]})
+        results.append({"input": str(path), "status": "findings" if findings else "ok",
+                        "findings": [as_dict(f) for f in findings], "errors": []})
         if findings and status == EXIT_CLEAN:
             status = EXIT_FINDINGS
-    if as_json:
-        click.echo(json.dumps({"files": results, "exit_code": status}, ensure_ascii=False,
-                              indent=2))
-    else:
+    for result in results if as_json else []:
+        click.echo(json.dumps(result, ensure_ascii=False))
+    if not as_json:
         _print(results)
     sys.exit(status)
 
@@ -59,11 +55,12 @@ def command(paths: tuple[Path, ...], as_json: bool, list_rules: bool) -> None:
 def _print(results: list[dict]) -> None:
     for result in results:
         if result["status"] == "error":
-            click.echo(result["error"], err=True)
+            for error in result["errors"]:
+                click.echo(error["message"], err=True)
             continue
         for finding in result["findings"]:
-            click.echo(f"{result['path']}: [{finding['rule']}] {finding['where']}: "
+            click.echo(f"{result['input']}: [{finding['rule']}] {finding['where']}: "
                        f"{message('check_expected')} {finding['expected']}; "
                        f"{message('check_found')} {finding['found']}")
         key = "check_findings" if result["findings"] else "check_clean"
-        click.echo(message(key, path=result["path"], count=len(result["findings"])))
+        click.echo(message(key, path=result["input"], count=len(result["findings"])))

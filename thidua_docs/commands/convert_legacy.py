@@ -6,18 +6,15 @@ from pathlib import Path
 
 import click
 
-from thidua_docs.commands import report_errors
+from thidua_docs.commands import argument, legacy_encoding, option, report_errors, verb
 from thidua_docs.messages import message
 
 
-@click.command("convert-legacy")
-@click.argument("source", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
-              help="The file to write (default: SOURCE's name with -unicode added).")
-@click.option("--encoding", type=click.Choice(["auto", "tcvn3", "vni"]), default="auto",
-              show_default=True, help="Legacy encoding: detected paragraph by paragraph "
-              "(by font in a .docx) by default.")
-@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@verb("convert-legacy")
+@argument("source", type=click.Path(path_type=Path, dir_okay=False))
+@option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False))
+@legacy_encoding
+@option("--force", is_flag=True)
 @report_errors
 def command(source: Path, output: Path | None, encoding: str, force: bool) -> None:
     """Convert the TCVN3 and VNI paragraphs of SOURCE (.docx, .txt, .md) to Unicode."""

@@ -10,14 +10,14 @@ from pathlib import Path
 
 import click
 
-from thidua_docs.commands import report_errors
+from thidua_docs.commands import argument, option, report_errors, verb
 from thidua_docs.messages import message
 
 
-@click.command("diff")
-@click.argument("old", type=click.Path(path_type=Path, dir_okay=False))
-@click.argument("new", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@verb("diff")
+@argument("old", type=click.Path(path_type=Path, dir_okay=False))
+@argument("new", type=click.Path(path_type=Path, dir_okay=False))
+@option("--json", "as_json", is_flag=True)
 @report_errors
 def command(old: Path, new: Path, as_json: bool) -> None:
     """Compare two directives (usually last year's and this year's)."""
@@ -29,7 +29,7 @@ def command(old: Path, new: Path, as_json: bool) -> None:
             "old_year": result.old_year, "new_year": result.new_year,
             "indicators": [{**asdict(row), "status": row.status} for row in result.indicators],
             "added": result.added, "removed": result.removed,
-        }, ensure_ascii=False, indent=2))
+        }, ensure_ascii=False))  # one JSON Lines record
         return
     _table(result)
     for key, lines in (("diff_added", result.added), ("diff_removed", result.removed)):

@@ -6,24 +6,24 @@ from pathlib import Path
 
 import click
 
-from thidua_docs.commands import report_errors
+from thidua_docs.commands import argument, legacy_encoding, option, report_errors, verb
 
 
-@click.command("import")
-@click.argument("source", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
-              help="The YAML to write (default: SOURCE with the suffix .yaml).")
-@click.option("--encoding", type=click.Choice(["auto", "tcvn3", "vni"]), default="auto",
-              show_default=True,
-              help="Legacy encoding of the text: detected paragraph by paragraph by default.")
-@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@verb("import")
+@argument("source", type=click.Path(path_type=Path, dir_okay=False))
+@option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False))
+@legacy_encoding
+@option("--ocr", is_flag=True)
+@option("--force", is_flag=True)
 @report_errors
-def command(source: Path, output: Path | None, encoding: str, force: bool) -> None:
-    """Read SOURCE (.docx, .txt, .md or .pdf) and write it as a directive YAML file."""
+def command(source: Path, output: Path | None, encoding: str, ocr: bool, force: bool) -> None:
+    """Read SOURCE (.docx, .doc, .odt, .rtf, .txt, .md or .pdf) and write it as a directive
+    YAML file."""
     from thidua_docs import main  # imported when the verb runs: --help stays fast
     from thidua_docs.importer import summary
 
     written, result = main.import_document(source, output, force=force,
-                                           encoding=None if encoding == "auto" else encoding)
+                                           encoding=None if encoding == "auto" else encoding,
+                                           ocr=ocr)
     for line in summary(result, written):
         click.echo(line)

@@ -6,19 +6,17 @@ from pathlib import Path
 
 import click
 
-from thidua_docs.commands import report_errors
+from thidua_docs.commands import argument, option, report_errors, verb
 from thidua_docs.messages import message
 
 
-@click.command("new")
-@click.argument("source", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--year", type=int, help="The new target year (default: last year's + 1).")
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
-              help="The YAML to write (default: SOURCE with the year in its name replaced).")
-@click.option("--calendar", "calendars", multiple=True,
-              type=click.Path(path_type=Path, dir_okay=False),
-              help="An extra anniversary calendar (repeatable).")
-@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@verb("new")
+@argument("source", type=click.Path(path_type=Path, dir_okay=False))
+@option("--year", type=int)
+@option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False))
+@option("--calendar", "calendars", multiple=True,
+              type=click.Path(path_type=Path, dir_okay=False))
+@option("--force", is_flag=True)
 @report_errors
 def command(source: Path, year: int | None, output: Path | None, calendars: tuple[Path, ...],
             force: bool) -> None:

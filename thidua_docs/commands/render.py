@@ -14,29 +14,23 @@ from pathlib import Path
 
 import click
 
-from thidua_docs.commands import report_errors
+from thidua_docs.commands import argument, option, report_errors, verb
 from thidua_docs.messages import message
 
 DEFAULT_FOLDER = Path("output")
 STDIO = "-"
 
 
-@click.command("render")
-@click.argument("sources", nargs=-1, required=True)
-@click.option("-o", "--output", help="The .docx to write, a folder for several inputs, "
-              "or - for standard output (default: output/).")
-@click.option("--template", type=click.Path(path_type=Path, dir_okay=False),
-              help="Word template to use (default: templates/phat_dong.docx).")
-@click.option("--force", is_flag=True, help="Replace output files that exist.")
-@click.option("--draft", is_flag=True,
-              help="Render even if indicators still await this year's value (marked).")
-@click.option("--pdf", is_flag=True, help="Also convert each .docx to PDF with LibreOffice.")
-@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=os.cpu_count() or 1,
-              show_default="the number of cores", help="Parallel workers.")
-@click.option("--timeout", type=click.FloatRange(1, 3600), default=120, show_default=True,
-              help="Seconds LibreOffice may spend on one document before it is stopped.")
-@click.option("--json", "as_json", is_flag=True,
-              help="One JSON record per input on standard output.")
+@verb("render")
+@argument("sources", nargs=-1, required=True)
+@option("-o", "--output")
+@option("--template", type=click.Path(path_type=Path, dir_okay=False))
+@option("--force", is_flag=True)
+@option("--draft", is_flag=True)
+@option("--pdf", is_flag=True)
+@option("-j", "--jobs", type=click.IntRange(1, 64), default=os.cpu_count() or 1)
+@option("--timeout", type=click.FloatRange(1, 3600), default=120, show_default=True)
+@option("--json", "as_json", is_flag=True)
 @report_errors
 def command(sources: tuple[str, ...], output: str | None, template: Path | None, force: bool,
             draft: bool, pdf: bool, jobs: int, timeout: float, as_json: bool) -> None:
@@ -45,7 +39,7 @@ def command(sources: tuple[str, ...], output: str | None, template: Path | None,
     from thidua_docs.exceptions import UsageError
 
     if output == STDIO:
-        _to_stdout(sources, template, draft, pdf)
+        _to_stdout(sources, template, draft, pdf, as_json)
         return
     if pdf:
         from thidua_docs.pdf import find_soffice
@@ -87,21 +81,38 @@ def _jobs(sources: tuple[str, ...], output: str | None):
     return jobs
 
 
-def _to_stdout(sources, template, draft, pdf) -> None:
+def _to_stdout(sources, template, draft, pdf, as_json: bool) -> None:
+    """Write the one .docx to standard output; its --json record goes to standard error."""
+    import time
+
     from thidua_docs import main
-    from thidua_docs.exceptions import UsageError
+    from thidua_docs.batch import Outcome
+    from thidua_docs.exceptions import ThiduaError, UsageError
 
     if len(sources) != 1 or pdf:
         raise UsageError("render_stdout_one")
     source = sources[0]
-    if source == STDIO:
-        data = main.render_text(sys.stdin.buffer.read(), template=template, draft=draft)
-    else:
-        from thidua_docs.loader import read_source
+    outcome, started = Outcome(source), time.perf_counter()
+    try:
+        if source == STDIO:
+            data = main.render_text(sys.stdin.buffer.read(), template=template, draft=draft)
+        else:
+            from thidua_docs.loader import read_source
 
-        data = main.render_text(read_source(source), source, template=template, draft=draft)
-    sys.stdout.buffer.write(data)
-    sys.stdout.buffer.flush()
+            data = main.render_text(read_source(source), source, template=template, draft=draft)
+    except ThiduaError as error:
+        if not as_json:
+            raise
+        outcome.fail(error)
+    else:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        outcome.outputs["docx"] = STDIO
+    outcome.ms = (time.perf_counter() - started) * 1000
+    if as_json:
+        click.echo(json.dumps(outcome.record(), ensure_ascii=False), err=True)
+        if outcome.status != "ok":
+            sys.exit(outcome.exit_code)
 
 
 class _Progress:

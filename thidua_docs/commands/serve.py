@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from thidua_docs.commands import report_errors
+from thidua_docs.commands import option, report_errors, verb
 from thidua_docs.messages import message
 
 
@@ -23,18 +23,14 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-@click.command("serve")
-@click.option("--workspace", type=click.Path(path_type=Path, file_okay=False),
-              default=Path("data"), show_default=True,
-              help="The folder of directive YAML files to work on.")
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to listen on; any other than this machine needs a password.")
-@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
-@click.option("--password", envvar="THIDUA_PASSWORD",
-              help="Password clerks sign in with (required, or made up, off this machine).")
-@click.option("--preview-workers", type=click.IntRange(1, 16), default=2, show_default=True,
-              help="LibreOffice instances making previews and PDFs.")
-@click.option("--no-browser", is_flag=True, help="Do not open the browser.")
+@verb("serve")
+@option("--workspace", type=click.Path(path_type=Path, file_okay=False), default=Path("data"),
+        show_default=True)
+@option("--host", default="127.0.0.1", show_default=True)
+@option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@option("--password", envvar="THIDUA_PASSWORD")
+@option("--preview-workers", type=click.IntRange(1, 16), default=2, show_default=True)
+@option("--no-browser", is_flag=True)
 @report_errors
 def command(workspace: Path, host: str, port: int, password: str | None,
             preview_workers: int, no_browser: bool) -> None:

@@ -1,23 +1,48 @@
-"""``thidua validate FILE.yaml``: check a directive without writing anything."""
+"""``thidua validate FILE.yaml ...``: check directives without writing anything."""
 
 from __future__ import annotations
 
+import json
+import sys
 from pathlib import Path
 
 import click
 
-from thidua_docs.commands import report_errors
+from thidua_docs.commands import argument, option, verb
 from thidua_docs.messages import message
 
 
-@click.command("validate")
-@click.argument("source", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--draft", is_flag=True,
-              help="Accept indicators still awaiting this year's value.")
-@report_errors
-def command(source: Path, draft: bool) -> None:
-    """Check SOURCE (YAML) against the schema; list every problem."""
+@verb("validate")
+@argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
+@option("--draft", is_flag=True)
+@option("--json", "as_json", is_flag=True)
+def command(sources: tuple[Path, ...], draft: bool, as_json: bool) -> None:
+    """Check SOURCES (YAML) against the schema; list every problem of each."""
     from thidua_docs import main  # imported when the verb runs: --help stays fast
+    from thidua_docs.exceptions import InvalidInputError, ThiduaError
 
-    main.validate(source, draft=draft)
-    click.echo(message("valid", path=source))
+    exit_code = 0
+    for source in sources:
+        problems, summary = [], None
+        try:
+            if str(source) == "-":
+                main.validate_text(sys.stdin.buffer.read(), draft=draft)
+            else:
+                main.validate(source, draft=draft)
+        except ThiduaError as error:
+            problems = error.as_problems(str(source))
+            if isinstance(error, InvalidInputError):
+                summary = message(error.message_key, **error.params)
+            exit_code = 2
+        if as_json:
+            click.echo(json.dumps({"input": str(source), "status": "error" if problems else "ok",
+                                   "errors": [p.record() for p in problems]},
+                                  ensure_ascii=False))
+            continue
+        for problem in problems:
+            click.echo(problem.text(), err=True)
+        if summary:
+            click.echo(summary, err=True)
+        if not problems:
+            click.echo(message("valid", path=source))
+    sys.exit(exit_code)

@@ -19,7 +19,7 @@ NUMBER_START = re.compile(r"^\s*(Số|SỐ|số)\b")
 #: A date with the decree's leading zeros: days 01-09, months 01 and 02, 3-12 without zero.
 DATE = re.compile(r"ngày (0[1-9]|[12]\d|3[01]) tháng (0[12]|[3-9]|1[0-2]) năm \d{4}")
 #: "Place, ngày ... tháng ... năm ..." as typed, every part maybe blank.
-PLACE_DATE = re.compile(r"(?P<place>[^\s,][^,]{0,60}?),\s*ngày\s*(?P<day>\d{0,2})\s*"
+PLACE_DATE = re.compile(r"(?P<place>[^\s,][^,]{0,60}?),?\s*ngày\s*(?P<day>\d{0,2})\s*"
                         r"tháng\s*(?P<month>\d{0,2})\s*năm\s*(?P<year>\d{0,4})", re.IGNORECASE)
 #: Any line with ngày, tháng and năm in order.
 DATE_WORDS = re.compile(r"\bngày\b.*\btháng\b.*\bnăm\b", re.IGNORECASE)

@@ -51,17 +51,19 @@ class ImportResult:
         return [f for f in self.findings if f.level == "unsure"]
 
 
-def import_file(path: Path, *, encoding: str | None = None) -> ImportResult:
+def import_file(path: Path, *, encoding: str | None = None, ocr: bool = False) -> ImportResult:
     """Import the directive in *path*; InputFileError (exit 2) if it cannot be read or is
-    not a directive."""
+    not a directive. *ocr*: read a PDF's page images even if it has a text layer."""
     path = Path(path)
-    parts = cut(read(path, encoding))
+    source = read(path, encoding, ocr=ocr)
+    parts = cut(source)
     recognised = recognise(parts)
     if recognised.evidence < MIN_EVIDENCE:
         raise InputFileError("import_not_directive", path=str(path))
     try:
         directive = Directive.model_validate(recognised.data)
-        findings = recognised.findings + _label_findings(directive, recognised)
+        findings = recognised.findings + _label_findings(directive, recognised) + \
+            _ocr_findings(recognised.data, getattr(source, "unsure_words", []))
     except ValidationError as error:
         detail = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}"
                            for e in error.errors()[:3])
@@ -84,6 +86,30 @@ def _label_findings(directive: Directive, recognised: Recognised) -> list[Findin
             findings.append(Finding("warning", "import_label", {"typed": typed,
                                                                  "printed": computed},
                                     where, path))
+    return findings
+
+
+def _ocr_findings(data, unsure: list[str]) -> list[Finding]:
+    """An unsure finding on every field whose text holds words OCR read with low confidence."""
+    wanted = {word for word in unsure if any(c.isalnum() for c in word)}
+    if not wanted:
+        return []
+    findings = []
+
+    def walk(node, path: tuple) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                walk(value, path + (key,))
+        elif isinstance(node, list):
+            for position, value in enumerate(node):
+                walk(value, path + (position,))
+        elif isinstance(node, str):
+            words = [w for w in dict.fromkeys(node.split()) if w in wanted]
+            if words:
+                findings.append(Finding("unsure", "import_ocr_unsure",
+                                        {"words": ", ".join(f"«{w}»" for w in words[:8])},
+                                        None, path))
+    walk(data, ())
     return findings
 
 

@@ -1,18 +1,19 @@
-"""Read a source file (.docx, .txt, .md, .pdf) into Unicode, legacy encodings converted.
+"""Read a source file (.docx, .doc, .odt, .rtf, .txt, .md, .pdf) into Unicode, legacy
+encodings converted.
 
 A .docx is opened with the checker's reader (the same safety checks and
 messages), its TCVN3/VNI runs converted in place (by font, else by the text
-of the paragraph), so the recogniser sees Unicode. Text files are decoded
-(UTF-8, UTF-16, else Windows-1252 for legacy single-byte files), converted
-line by line, normalised to NFC; markdown markers become formatting hints.
-A PDF goes through ``pdftotext -layout``.
+of the paragraph), so the recogniser sees Unicode; .doc, .odt and .rtf are
+converted to .docx first (:func:`thidua_docs.convert.as_docx`). Text files are
+decoded (UTF-8, UTF-16, else Windows-1252 for legacy single-byte files),
+converted line by line, normalised to NFC; markdown markers become formatting
+hints. A PDF is read by :mod:`thidua_docs.importer.pdftext` (its text layer,
+checked, or OCR).
 """
 
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -21,14 +22,16 @@ from pathlib import Path
 from docx.oxml.ns import qn
 
 from thidua_docs import legacy, ooxml
+from thidua_docs.convert import CONVERTIBLE, as_docx
 from thidua_docs.wordml import open_document
 from thidua_docs.wordml.formatting import FormatResolver
 from thidua_docs.exceptions import InputFileError
 from thidua_docs.importer.paragraphs import Line
+from thidua_docs.importer.pdftext import read_pdf
 from thidua_docs.loader import read_source
 
 TEXT_SUFFIXES = (".txt", ".md", ".text", ".markdown")
-SUFFIXES = (".docx", ".pdf") + TEXT_SUFFIXES
+SUFFIXES = (".docx", ".pdf") + CONVERTIBLE + TEXT_SUFFIXES
 LEGACY_FONT = "Times New Roman"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _EMPHASIS_PAIR = re.compile(r"\*\*[^*\n]+\*\*|(?<![*\\])\*[^*\s\n][^*\n]*\*(?!\*)")
@@ -61,6 +64,8 @@ class TextSource:
     legacy: LegacyReport
     markdown: bool
     pdf: bool = False
+    #: Words OCR read with low confidence (a scanned PDF), to mark "# ?" where they land.
+    unsure_words: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -70,21 +75,30 @@ class DocxSource:
 
 
 def kind_of(path: Path) -> str:
-    """"docx", "pdf" or "text" by the file's suffix; UsageError-like InputFileError else."""
+    """"docx" (also .doc, .odt, .rtf), "pdf" or "text" by the file's suffix;
+    InputFileError else."""
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise InputFileError("import_unsupported", path=str(path), suffix=suffix or "?")
-    return "docx" if suffix == ".docx" else "pdf" if suffix == ".pdf" else "text"
+    return "docx" if suffix == ".docx" or suffix in CONVERTIBLE else \
+        "pdf" if suffix == ".pdf" else "text"
 
 
-def read(path: Path, encoding: str | None = None) -> TextSource | DocxSource:
-    """The source at *path*, decoded and converted; InputFileError (exit 2) if unreadable."""
+def read(path: Path, encoding: str | None = None, *, ocr: bool = False
+         ) -> TextSource | DocxSource:
+    """The source at *path*, decoded and converted; InputFileError (exit 2) if unreadable.
+    *ocr* reads a PDF's page images even when it has a text layer."""
     kind = kind_of(path)
     if kind == "docx":
-        document = open_document(path)
+        with as_docx(path) as docx:
+            document = open_document(docx)
         return DocxSource(document, fix_docx(document, encoding))
     if kind == "pdf":
-        return text_source(_pdftotext(path), path, encoding, pdf=True)
+        pdf = read_pdf(path, ocr=ocr)
+        source = text_source(pdf.text, path, encoding, pdf=True)
+        if pdf.ocr is not None:
+            source.unsure_words = pdf.ocr.unsure
+        return source
     raw = read_source(path)
     if not raw.strip():
         raise InputFileError("import_empty", path=str(path))
@@ -99,23 +113,6 @@ def _binary(raw: bytes) -> bool:
         return True
     controls = sum(byte < 32 and byte not in b"\t\n\r\f" for byte in head)
     return controls > len(head) * 0.02
-
-
-def _pdftotext(path: Path) -> str:
-    program = shutil.which("pdftotext")
-    if program is None:
-        raise InputFileError("import_no_pdftotext", path=str(path))
-    read_source(path)  # missing or unreadable: the usual message
-    result = subprocess.run([program, "-layout", "-enc", "UTF-8", str(path), "-"],
-                            capture_output=True, timeout=300)
-    if result.returncode != 0:
-        detail = result.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise InputFileError("import_pdf_unreadable", path=str(path),
-                             reason=detail[-1] if detail else result.returncode)
-    text = result.stdout.decode("utf-8", "replace")
-    if not text.strip():
-        raise InputFileError("import_pdf_no_text", path=str(path))
-    return text
 
 
 def text_source(text: str, path: Path, encoding: str | None = None, *,
@@ -235,7 +232,8 @@ def convert_file(path: Path, encoding: str | None = None) -> tuple[bytes | None,
     keeps everything but the converted runs' text and font.
     """
     if kind_of(path) == "docx":
-        document = open_document(path)
+        with as_docx(path) as docx:
+            document = open_document(docx)
         report = fix_docx(document, encoding)
         if not report.counts:
             return None, report

@@ -97,6 +97,15 @@ def click_text(english: str) -> str:
     return catalogs()["vi"][CLICK_AREA].get(english, english)
 
 
+def click_plural(singular: str, plural: str, count: int) -> str:
+    """click's own plural string in the current language (gettext's ``ngettext``)."""
+    if language() == "vi":
+        found = catalogs()["vi"][CLICK_AREA].get(singular)
+        if found is not None:
+            return found
+    return singular if count == 1 else plural
+
+
 class _Params(dict):
     def __missing__(self, name: str) -> str:
         if _strict():
@@ -140,6 +149,9 @@ def _parse(files: list[tuple[str, str, bytes]]) -> dict[str, dict[str, dict[str,
     for lang, name, data in files:
         table = result[lang][CLICK_AREA if name == f"{CLICK_AREA}.po" else "messages"]
         for entry in read_po(io.BytesIO(data), locale=lang):
-            if entry.id and entry.string:
-                table[entry.id] = entry.string
+            key, text = entry.id, entry.string
+            if isinstance(key, tuple):  # a plural: Vietnamese has one form
+                key, text = key[0], text[0]
+            if key and text:
+                table[key] = text
     return result

@@ -34,7 +34,7 @@ from thidua_docs.vnformat import clean_text
 def _non_empty_text(value: str) -> str:
     text = clean_text(value)
     if not text:
-        raise ValueError("must not be empty")
+        raise invalid("empty_text")
     return text
 
 
@@ -51,6 +51,15 @@ def _urgency(value: str) -> str:
     return level
 
 
+def _kind(value: str) -> str:
+    try:
+        return decree.normalise_kind(value)
+    except ValueError:
+        allowed = ", ".join(f"{name} ({code})" if code else name
+                            for name, code in decree.KIND_CODES.items())
+        raise invalid("unknown_kind", value=value, allowed=allowed) from None
+
+
 def _as_lines(value: object) -> object:
     return [value] if isinstance(value, str) else value
 
@@ -58,16 +67,14 @@ def _as_lines(value: object) -> object:
 def _symbol_part(value: str) -> str:
     text = clean_text(value)
     if not decree.patterns.SYMBOL_PART.fullmatch(text):
-        raise ValueError(
-            f"'{value}' is not a ký hiệu part: letters and digits only, starting with a capital"
-        )
+        raise invalid("symbol_part", value=value)
     return text
 
 
 Text = Annotated[str, AfterValidator(_non_empty_text)]
 Lines = Annotated[list[Text], BeforeValidator(_as_lines), Field(min_length=1)]
 SymbolPart = Annotated[str, AfterValidator(_symbol_part)]
-Kind = Annotated[str, AfterValidator(decree.normalise_kind)]
+Kind = Annotated[str, AfterValidator(_kind)]
 Urgency = Annotated[str, AfterValidator(_urgency)]
 
 
@@ -174,13 +181,13 @@ class Indicator(Model):
     @model_validator(mode="after")
     def _has_wording(self) -> "Indicator":
         if (self.text is None) == (self.name is None):
-            raise ValueError("give either 'name' (with its value) or 'text', not both")
+            raise invalid("indicator_name_and_text")
         if self.text is not None and "{value}" in self.text and self.value is None:
-            raise ValueError("'text' holds {value} but no 'value' is given")
+            raise invalid("indicator_placeholder_without_value")
         if self.text is not None and self.value is not None and "{value}" not in self.text:
-            raise ValueError("'value' is given but 'text' has no {value} to print it")
+            raise invalid("indicator_value_without_placeholder")
         if self.parts and self.value is not None:
-            raise ValueError("give either 'value' or 'parts', not both")
+            raise invalid("indicator_value_and_parts")
         return self
 
     def wording(self) -> str:

@@ -91,7 +91,8 @@ class Quantity(BaseModel):
     @classmethod
     def _from_yaml(cls, data: object) -> object:
         if isinstance(data, bool):
-            raise ValueError("a number is expected, not yes/no")
+            raise PydanticCustomError("number_not_yes_no", "number_not_yes_no",
+                                      {"value": str(data).lower()})
         if isinstance(data, (Numeral, int, float)):  # a Numeral before any other str
             low, width = _python_number(data)
             return {"low": low, "min_digits": width}
@@ -104,7 +105,8 @@ class Quantity(BaseModel):
     @model_validator(mode="after")
     def _ordered(self) -> "Quantity":
         if self.high is not None and self.high < self.low:
-            raise ValueError(f"range {self.low}-{self.high}: the low end is above the high end")
+            raise PydanticCustomError("range_reversed", "range_reversed",
+                                      {"low": str(self.low), "high": str(self.high)})
         return self
 
     def __str__(self) -> str:
@@ -135,7 +137,7 @@ def _from_pair(data: list) -> dict:
     """A range written [low, high] with two unquoted numbers."""
     if len(data) != 2 or not all(isinstance(x, (int, float, Numeral)) and
                                  not isinstance(x, bool) for x in data):
-        raise ValueError("a range is written [low, high], e.g. [24, 25]")
+        raise PydanticCustomError("range_pair", "range_pair", {})
     ends = [_python_number(x) for x in data]
     return {"low": ends[0][0], "min_digits": ends[0][1],
             "high": ends[1][0], "high_digits": ends[1][1]}
