@@ -19,13 +19,11 @@ def main() -> None:
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import Select
 
-    from webdesk import Desk, chromium, wait_for
+    from webdesk import Desk, chromium, wait_for, workspace_with
 
-    folder = Path(tempfile.mkdtemp(prefix="thidua-shots-")) / "data"
-    folder.mkdir()
-    for name in ("kontum-2020.yaml", "huyen-dak-ha-2025.yaml", "so-noi-vu-kon-tum-2025.yaml"):
-        shutil.copy(REPO / "data" / name, folder / name)
-    desk = Desk(folder)
+    scratch = Path(tempfile.mkdtemp(prefix="thidua-shots-"))
+    desk = Desk(workspace_with(scratch, "kontum-2020.yaml", "huyen-dak-ha-2025.yaml",
+                               "so-noi-vu-kon-tum-2025.yaml"))
     driver = chromium()
     try:
         driver.set_window_size(1400, 900)
@@ -44,7 +42,7 @@ def main() -> None:
     finally:
         driver.quit()
         desk.stop()
-        shutil.rmtree(folder.parent, ignore_errors=True)
+        shutil.rmtree(scratch, ignore_errors=True)
     print("wrote", ", ".join(str(p.relative_to(REPO)) for p in sorted(DOCS.glob("desk-*.png"))))
 
 

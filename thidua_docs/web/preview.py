@@ -82,8 +82,11 @@ class _Worker:
             raise PreviewError("web_preview_failed", reason="LibreOffice")
 
     def convert(self, docx: Path, pdf: Path, timeout: float) -> None:
-        self.process.stdin.write(json.dumps({"docx": str(docx), "pdf": str(pdf)}) + "\n")
-        self.process.stdin.flush()
+        try:
+            self.process.stdin.write(json.dumps({"docx": str(docx), "pdf": str(pdf)}) + "\n")
+            self.process.stdin.flush()
+        except OSError:  # the worker or its soffice died
+            raise PreviewError("web_preview_failed", reason="LibreOffice stopped") from None
         answer = self._answer(timeout)
         self.done += 1
         if not answer.get("ok"):
@@ -215,6 +218,9 @@ class PreviewPool:
         except PreviewError as error:
             self._retire(worker, hung=error.key == "web_preview_timeout" or
                          worker.process.poll() is not None)
+            raise
+        except BaseException:  # whatever happens, the pool keeps its size
+            self._retire(worker, hung=True)
             raise
         else:
             if worker.done >= self.restart_after:

@@ -96,7 +96,7 @@ function el(tag, attributes = {}, ...children) {
     else if (key.startsWith("on")) element.addEventListener(key.slice(2), value);
     else if (value !== undefined && value !== null && value !== false) element.setAttribute(key, value);
   }
-  children.flat().forEach((child) => element.append(child));
+  children.flat(Infinity).forEach((child) => element.append(child));
   return element;
 }
 
@@ -218,8 +218,10 @@ function renderEntries(entries, path, kind) {
 
 function renderIndicators(indicators, path) {
   const table = el("table", { class: "indicators" });
-  table.append(el("thead", {}, el("tr", {}, [M.name, M.qualifier, M.value, M.unit, M.previous,
-    M.needs_update, ""].map((title) => el("th", {}, title)))));
+  const columns = [[M.name, "c-name"], [M.qualifier, "c-qualifier"], [M.value, "c-value"],
+    [M.unit, "c-unit"], [M.previous, "c-previous"], [M.needs_update, "c-update"], ["", "c-ops"]];
+  table.append(el("thead", {}, el("tr", {}, columns.map(([title, name]) =>
+    el("th", { class: name }, title)))));
   const body = el("tbody");
   indicators.forEach((indicator, index) => {
     const here = `${path}[${index}]`;
