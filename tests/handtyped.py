@@ -46,12 +46,12 @@ def _bottom_border(paragraph):
     ppr.append(borders)
 
 
-def _line_shape(paragraph):
+def _line_shape(paragraph, start_pt=48, end_pt=78):
     """A VML line drawn under the text, as Word's Insert > Shapes > Line gives."""
     run = paragraph.add_run()
     run._r.append(parse_xml(
         f'<w:pict {nsdecls("w")} xmlns:v="urn:schemas-microsoft-com:vml">'
-        '<v:line from="40pt,2pt" to="100pt,2pt" strokeweight="0.75pt"/></w:pict>'))
+        f'<v:line from="{start_pt}pt,2pt" to="{end_pt}pt,2pt" strokeweight="0.75pt"/></w:pict>'))
 
 
 def _clear_cell(cell):
@@ -95,12 +95,13 @@ def build(path, *, header="table", labels=("1.", "2.", "3.", "4.", "3."), motto=
         issuer = tabbed("SỞ NỘI VỤ", motto, {"size": 13, "bold": True},
                         {"size": 13, "bold": True})
         _line_shape(issuer)
-        _bottom_border(issuer)
+        _line_shape(issuer, 239, 412)  # under the Tiêu ngữ, centred on the 11.5 cm tab
         tabbed("Số: 07/SNV-TĐKT", "Kon Tum, ngày 08 tháng 01 năm 2024", {"size": 13},
                {"size": 13, "italic": True})
 
     _para(document, "KẾ HOẠCH", 14, bold=True).paragraph_format.space_before = Pt(12)
     _para(document, "Phát động phong trào thi đua năm 2024", 14, bold=True)
+    _line_shape(_para(document), 180, 290)
     texts = [f"{label} Nội dung thi đua số {n}: các cơ quan, đơn vị tổ chức thực hiện "
              f"nghiêm túc, hiệu quả các nhiệm vụ được giao trong năm."
              for n, label in enumerate(labels, start=1)]

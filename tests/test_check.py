@@ -12,7 +12,7 @@ import pytest
 
 from conftest import EXAMPLES, REPO
 from handtyped import build
-from thidua_docs.check import RULES, check_document
+from thidua_docs.check import REGISTRY, check_document
 
 NAMES = [path.stem for path in EXAMPLES]
 
@@ -31,7 +31,7 @@ def test_every_rendered_example_conforms(name, rendered):
 
 def test_hand_typed_document_in_a_table(tmp_path):
     findings = check_document(build(tmp_path / "clerk.docx"))
-    assert [(f.rule, f.found) for f in findings] == [("LABELS", "3.")]
+    assert [(f.rule, f.found) for f in findings] == [("LABELS", "3. lặp lại")]
     assert findings[0].expected == "5." and "Nội dung thi đua số 5" in findings[0].where
 
 
@@ -60,7 +60,8 @@ def test_header_in_text_boxes_is_found(tmp_path, rendered):
         paragraphs = "".join(etree.tostring(p._p, encoding="unicode") for p in cell.paragraphs)
         table._tbl.addprevious(parse_xml(
             '<w:p xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
-            'xmlns:v="urn:schemas-microsoft-com:vml"><w:r><w:pict><v:shape><v:textbox>'
+            'xmlns:v="urn:schemas-microsoft-com:vml"><w:r><w:pict>'
+            f'<v:shape style="width:{cell.width.pt}pt;height:40pt"><v:textbox>'
             f'<w:txbxContent>{paragraphs}</w:txbxContent></v:textbox></v:shape></w:pict>'
             '</w:r></w:p>'))
     table._tbl.getparent().remove(table._tbl)
@@ -73,9 +74,9 @@ def test_header_in_text_boxes_is_found(tmp_path, rendered):
 def test_rules_are_listed_with_explanations():
     result = thidua("check", "--rules")
     assert result.returncode == 0
-    for code in RULES:
+    for code in REGISTRY:
         assert code in result.stdout
-    assert len(RULES) >= 20
+    assert len(REGISTRY) >= 20
     english = thidua("--lang", "en", "check", "--rules").stdout
     assert "Times New Roman only" in english
 
@@ -97,7 +98,7 @@ def test_cli_exit_codes_and_json(tmp_path, rendered):
     statuses = {entry["input"]: entry["status"] for entry in report}
     assert statuses == {str(clean): "ok", str(dirty): "findings"}
     finding = report[1]["findings"][0]
-    assert set(finding) == {"rule", "where", "expected", "found", "paragraph"}
+    assert set(finding) == {"rule", "where", "expected", "found", "paragraph", "count"}
     assert finding["rule"] == "LABELS" and isinstance(finding["paragraph"], int)
 
 

@@ -37,7 +37,8 @@ from thidua_docs.text import expand
 NOT_IN_REFERENCE = {
     "kontum-2020": {("calendar",)},
     "kontum-2017": {("calendar",), ("issuer",), ("document", "number"), ("document", "unit"),
-                    ("document", "place"), ("document", "date")},
+                    ("document", "place"), ("document", "date"),
+                    ("document", "blank_date")},
 }
 
 

@@ -96,11 +96,11 @@ def test_every_key_the_code_names_is_in_the_catalog():
     assert not missing
 
 
-def test_every_rule_has_its_summary():
-    from thidua_docs.check import RULES
+def test_every_rule_has_its_summary_and_reason():
+    from thidua_docs.check import REGISTRY
 
-    for code in RULES:
-        assert messages.has(f"rule_{code}"), code
+    for code in REGISTRY:
+        assert messages.has(f"rule_{code}") and messages.has(f"rule_why_{code}"), code
 
 
 def test_an_unknown_key_shows_the_key_without_crashing(monkeypatch):

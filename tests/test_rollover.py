@@ -262,7 +262,7 @@ def test_diff_shows_indicators_side_by_side_and_outline_changes(rolled, tmp_path
     rows = {row["name"]: row for row in report["indicators"]}
     assert len(rows) == 13
     grdp = rows["Tốc độ tăng tổng sản phẩm (GRDP)"]
-    assert (grdp["old"], grdp["new"], grdp["status"]) == ("12%", "12%", "pending")
+    assert (grdp["old"], grdp["new"], grdp["status"]) == ("đạt trên 12%", "đạt trên 12%", "pending")
     assert report["added"] == ["Khen thưởng", "Khen thưởng kịp thời."][:1]
     assert len(report["removed"]) == 1 and report["removed"][0].startswith("Ban Thi đua")
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from thidua_docs.structure import Directive, Entry, Indicator, Section
 from thidua_docs.structure.directive import with_unit
-from thidua_docs.structure.numbering import label_body
+from thidua_docs.structure.numbering import every_indicator, label_body
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,8 @@ class Comparison:
 def _generic(text: str, year: int) -> str:
     """*text* with the directive's year and the year before written as placeholders,
     so "cuối năm 2020 ... 2019" and "cuối năm 2021 ... 2020" compare equal."""
+    if year is None:  # a plan over a period: its years are its own
+        return text
     text = re.sub(rf"\b{year}\b", "{year}", text)
     return re.sub(rf"\b{year - 1}\b", "{year-1}", text)
 
@@ -62,14 +64,20 @@ def _indicator_key(indicator: Indicator, year: int) -> str:
 
 
 def _indicator_value(indicator: Indicator) -> str:
-    if indicator.parts:
-        return "; ".join(f"{p.name}: {with_unit(p.value, p.unit)}" for p in indicator.parts)
-    return with_unit(indicator.value, indicator.unit) if indicator.value is not None else "—"
+    """Every target with its qualifier ("trên 50%"; a part or a target after "trong đó"
+    with its name): a changed qualifier is a change."""
+    values = []
+    for target in indicator.targets:
+        qualifier = target.qualifier if target.qualifier not in (None, ":") else ""
+        value = " ".join(filter(None, [qualifier, with_unit(target.value, target.unit)]))
+        values.append(f"{target.name}: {value}" if target is not indicator and target.name
+                      else value)
+    return "; ".join(values) or "—"
 
 
 def _indicators(directive: Directive) -> dict[str, Indicator]:
-    return {_indicator_key(item.node, directive.year): item.node
-            for item in label_body(directive) if isinstance(item.node, Indicator)}
+    return {_indicator_key(indicator, directive.year): indicator
+            for _, indicator in every_indicator(directive)}
 
 
 def _outline(directive: Directive) -> list[str]:

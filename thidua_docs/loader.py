@@ -22,8 +22,8 @@ from thidua_docs.messages import Message, has
 from thidua_docs.structure import Directive, Indicator
 from thidua_docs.structure.directive import BLOCK_KEYS, with_unit
 from thidua_docs.structure.quantity import Numeral
-from thidua_docs.structure.numbering import NumberingError, label_body
-from thidua_docs.text import NAMED, unknown_placeholders
+from thidua_docs.structure.numbering import NumberingError, every_indicator
+from thidua_docs.text import NAMED, unknown_placeholders, uses_year
 from thidua_docs.vnformat import nfc
 
 FieldPath = tuple[str | int, ...]
@@ -159,10 +159,9 @@ def parse_directive(raw: bytes | str, source: str = "<stdin>", *,
     problems += more
     if directive is not None:
         try:
-            for item in label_body(directive):
-                if isinstance(item.node, Indicator) and item.node.needs_update and \
-                        not allow_pending:
-                    problems.append(_pending(item.node, item.path, directive, located))
+            for path, indicator in every_indicator(directive):
+                if indicator.needs_update and not allow_pending:
+                    problems.append(_pending(indicator, path, directive, located))
         except NumberingError as exc:
             mark = _nearest(located.value_marks, exc.path)
             problems.append(_problem_at(source, mark, exc.path, exc.message_key, exc.params))
@@ -241,14 +240,10 @@ def _raise_if(problems: list[Problem]) -> None:
 
 def _pending(indicator: Indicator, path: FieldPath, directive: Directive,
              located: "_Located") -> Problem:
-    if indicator.parts:
-        previous = "; ".join(with_unit(p.previous, p.unit) for p in indicator.parts
-                             if p.previous is not None) or "?"
-    else:
-        previous = with_unit(indicator.previous, indicator.unit) \
-            if indicator.previous is not None else "?"
+    previous = "; ".join(with_unit(t.previous, t.unit) for t in indicator.targets
+                         if t.previous is not None) or "?"
     return _problem_at(located.source, _nearest(located.value_marks, path + ("value",)), path,
-                       "indicator_pending", {"year": directive.year,
+                       "indicator_pending", {"year": directive.year or directive.period,
                                              "wording": indicator.wording(),
                                              "previous": previous})
 
@@ -301,6 +296,10 @@ def _placeholder_problems(data: dict, located: _Located) -> list[Problem]:
             if f"{{{name}}}" in text and not data.get(name):
                 problems.append(_problem_at(located.source, mark, path, "placeholder_missing",
                                             {"name": name}))
+        year_name = uses_year(text)
+        if year_name and data.get("year") is None and data.get("period"):
+            problems.append(_problem_at(located.source, mark, path, "placeholder_needs_year",
+                                        {"name": year_name}))
     return problems
 
 
@@ -325,6 +324,8 @@ def _translate(error: dict, located: _Located, root: type[BaseModel]) -> Problem
         value = error.get("input")
         first_key = next(iter(value), "") if isinstance(value, dict) else ""
         params["hint"] = _did_you_mean(str(first_key), list(BLOCK_KEYS)) if first_key else ""
+        params["where"] = Message(_block_level(path))
+        kind = "block_kind_at"
     elif kind == "unknown_kind":
         names = {_unaccented(name): name for name in KIND_CODES}
         match = difflib.get_close_matches(_unaccented(str(error.get("input"))), list(names), 1)
@@ -344,6 +345,16 @@ def _shown(value: Any) -> str:
         return "[...]" if isinstance(value, list) else "{...}"
     text = str(value)
     return text if len(text) <= 60 else text[:59] + "…"
+
+
+def _block_level(path: FieldPath) -> str:
+    """The message naming where the block at *path* sits (body, section, entry, appendix)."""
+    if len(path) <= 2:
+        return "where_body"
+    if path[0] == "appendices" and len(path) == 4:
+        return "where_appendix"
+    return "where_entry" if len(path) >= 5 and path[-4] in ("items", "bullets") \
+        else "where_section"
 
 
 def _models_in(annotation) -> list[type[BaseModel]]:

@@ -58,9 +58,22 @@ SCHEMA_ORDER: dict[str, tuple[str, ...]] = {
     "w:tblBorders": ("w:top", "w:left", "w:start", "w:bottom", "w:right", "w:end",
                      "w:insideH", "w:insideV"),
     "w:tblCellMar": ("w:top", "w:left", "w:start", "w:bottom", "w:right", "w:end"),
+    "w:tbl": ("w:tblPr", "w:tblGrid"),  # then the rows
+    "w:tc": ("w:tcPr",),  # then the paragraphs
+    "w:tcPr": ("w:cnfStyle", "w:tcW", "w:gridSpan", "w:hMerge", "w:vMerge", "w:tcBorders",
+               "w:shd", "w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign",
+               "w:hideMark"),
+    # headerReference and footerReference are one choice group, in document order
+    "w:sectPr": ("w:headerReference", "w:footnotePr", "w:endnotePr", "w:type", "w:pgSz",
+                 "w:pgMar", "w:paperSrc", "w:pgBorders", "w:lnNumType", "w:pgNumType",
+                 "w:cols", "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg",
+                 "w:textDirection", "w:bidi", "w:rtlGutter", "w:docGrid",
+                 "w:printerSettings", "w:sectPrChange"),
 }
 _RANKS = {qn(parent): {qn(tag): rank for rank, tag in enumerate(children)}
           for parent, children in SCHEMA_ORDER.items()}
+_RANKS[qn("w:sectPr")][qn("w:footerReference")] = 0
+_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
 def insert_child(parent, element):
@@ -231,3 +244,90 @@ def slim_package(document, keep_style_ids: set[str]) -> None:
         for rel_id, rel in list(rels.items()):
             if rel.reltype.endswith(_UNNEEDED_PARTS):
                 rels.pop(rel_id)
+
+
+# --- tables and sections written into a rendered body (plain lxml elements) -------------
+
+
+def runs(xml: str) -> list:
+    """The w:r elements of *xml* (run_xml output), parsed."""
+    from lxml import etree
+
+    wrapper = etree.fromstring(f'<w:root xmlns:w="{_W_NS}">{xml}</w:root>')
+    return list(wrapper)
+
+
+def paragraph(maker, style_id: str, runs_xml: str, *, keep_next: bool = False):
+    """A w:p of style *style_id* holding the runs of *runs_xml*; *maker* is any element
+    of the document (its makeelement is used)."""
+    p = maker.makeelement(qn("w:p"))
+    ppr = child(p, "w:pPr")
+    child(ppr, "w:pStyle", val=style_id)
+    if keep_next:
+        child(ppr, "w:keepNext")
+    for run in runs(runs_xml):
+        p.append(run)
+    return p
+
+
+def grid_table(maker, widths_twips: list[int], rows: list[list[tuple[str, str]]], *,
+               header_rows: int, rule_eighths: int):
+    """A bordered, fixed-layout w:tbl: *rows* of cells (style id, runs xml), the first
+    *header_rows* repeated on each page, no row split across pages."""
+    tbl = maker.makeelement(qn("w:tbl"))
+    tbl_pr = child(tbl, "w:tblPr")
+    child(tbl_pr, "w:tblW", w=str(sum(widths_twips)), type="dxa")
+    child(tbl_pr, "w:jc", val="center")
+    borders = child(tbl_pr, "w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        child(borders, f"w:{side}", val="single", sz=str(rule_eighths), space="0",
+              color="000000")
+    child(tbl_pr, "w:tblLayout", type="fixed")
+    margins = child(tbl_pr, "w:tblCellMar")
+    for side in ("left", "right"):
+        child(margins, f"w:{side}", w="85", type="dxa")
+    grid = child(tbl, "w:tblGrid")
+    for width in widths_twips:
+        grid.append(grid.makeelement(qn("w:gridCol"), {qn("w:w"): str(width)}))
+    for number, cells in enumerate(rows):
+        tr = tbl.makeelement(qn("w:tr"))
+        tbl.append(tr)
+        tr_pr = child(tr, "w:trPr")
+        child(tr_pr, "w:cantSplit")
+        if number < header_rows:
+            child(tr_pr, "w:tblHeader")
+        for width, (style_id, runs_xml) in zip(widths_twips, cells):
+            tc = tr.makeelement(qn("w:tc"))
+            tr.append(tc)
+            tc_pr = child(tc, "w:tcPr")
+            child(tc_pr, "w:tcW", w=str(width), type="dxa")
+            child(tc_pr, "w:vAlign", val="center")
+            tc.append(paragraph(tc, style_id, runs_xml))
+    return tbl
+
+
+def end_section(body_sect_pr):
+    """A w:p closing a section laid out like *body_sect_pr* (the body's last section
+    properties): what comes after it starts on a new page with its own layout."""
+    import copy
+
+    p = body_sect_pr.makeelement(qn("w:p"))
+    insert_child(child(p, "w:pPr"), copy.deepcopy(body_sect_pr))
+    return p
+
+
+def set_section_pages(sect_pr, *, landscape: bool, restart_numbers: bool) -> None:
+    """Turn a section's pages (width and height swapped, margins kept on their sides) and
+    restart its page numbers at 1, with none on its first page."""
+    size = child(sect_pr, "w:pgSz")
+    width, height = int(size.get(qn("w:w"))), int(size.get(qn("w:h")))
+    short, long_ = sorted((width, height))
+    size.set(qn("w:w"), str(long_ if landscape else short))
+    size.set(qn("w:h"), str(short if landscape else long_))
+    if landscape:
+        size.set(qn("w:orient"), "landscape")
+    else:
+        size.attrib.pop(qn("w:orient"), None)
+    if restart_numbers:
+        child(sect_pr, "w:pgNumType", start="1")
+        child(sect_pr, "w:titlePg")

@@ -1,8 +1,10 @@
 """Text inside the YAML: placeholders and inline emphasis.
 
 Placeholders: ``{theme}`` (the movement's chủ đề), ``{anniversaries}`` (the
-anniversary list, joined by "; ") and ``{year}``, ``{year-1}``, ``{year+1}``
-(the target year and its neighbours), expanded on render. ``{value}`` belongs
+anniversary list, joined by "; "), ``{upcoming}`` (the anniversaries the movement
+is "hướng tới"), ``{government_motto}`` (the Government's motto of the year),
+``{period}`` (a plan's period, "2026-2030") and ``{year}``, ``{year-1}``,
+``{year+1}`` (the target year and its neighbours), expanded on render. ``{value}`` belongs
 to an indicator's ``text`` and is filled by the indicator.
 Inline emphasis: ``*italic*`` and ``**bold**``; ``\\*`` prints an asterisk.
 """
@@ -18,7 +20,7 @@ _EMPHASIS = re.compile(r"(\\\*)|\*\*(.+?)\*\*|\*(.+?)\*")
 
 
 #: Placeholders filled from a field of the directive.
-NAMED = ("theme", "anniversaries")
+NAMED = ("theme", "anniversaries", "upcoming", "government_motto", "period")
 
 
 def _known(name: str) -> bool:
@@ -30,7 +32,12 @@ def unknown_placeholders(text: str) -> list[str]:
     return [name for name in PLACEHOLDER.findall(text) if not _known(name)]
 
 
-def expand(text: str, *, year: int, named: dict[str, str | None]) -> str:
+def uses_year(text: str) -> str | None:
+    """The first {year...} placeholder of *text*, if any."""
+    return next((name for name in PLACEHOLDER.findall(text) if _YEAR.match(name)), None)
+
+
+def expand(text: str, *, year: int | None, named: dict[str, str | None]) -> str:
     """Replace the placeholders of *text* by their values (*named*: theme, anniversaries)."""
 
     def value(match: re.Match[str]) -> str:
@@ -41,6 +48,8 @@ def expand(text: str, *, year: int, named: dict[str, str | None]) -> str:
             if not named.get(name):
                 raise ValueError(f"{{{name}}} is used but no '{name}' is given")
             return named[name]
+        if year is None:
+            raise ValueError(f"{{{name}}} is used but no 'year' is given")
         sign, offset = _YEAR.match(name).groups()
         delta = int(offset or 0) * (-1 if sign == "-" else 1)
         return str(year + delta)

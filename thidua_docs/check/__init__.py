@@ -1,20 +1,52 @@
-"""``thidua check``: conformance of any .docx to Nghị định 30/2020 Phụ lục I."""
+"""``thidua check``: conformance of any .docx to Nghị định 30/2020 Phụ lục I.
+
+One run reads the document with the one reader (``wordml``), finds its parts
+(``anatomy``), says whether it is in the decree's scope (``scope``) and, if it
+is, runs the selected rules of the registry (``registry``, ``rules/``), each
+stamping its own code on its findings.
+"""
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from thidua_docs import wordml
+from thidua_docs.check import rules as _rules  # noqa: F401 (registers every rule)
 from thidua_docs.check.anatomy import analyse
-from thidua_docs.check.reader import UnreadableDocument, open_document
-from thidua_docs.check.rules import RULES, Finding, run_rules
+from thidua_docs.check.registry import REGISTRY, Finding, Rule, selected, unknown
+from thidua_docs.check.scope import out_of_scope
+from thidua_docs.wordml import UnreadableDocument
 
-__all__ = ["RULES", "Finding", "UnreadableDocument", "check_document", "collect", "as_dict"]
+__all__ = ["REGISTRY", "Finding", "Report", "Rule", "UnreadableDocument", "as_dict",
+           "check_document", "check_file", "collect", "unknown"]
 
 
-def check_document(path: Path) -> list[Finding]:
-    """Every deviation of the .docx at *path*; UnreadableDocument if it cannot be read."""
-    return run_rules(analyse(open_document(Path(path))))
+@dataclass
+class Report:
+    """What checking one file found: findings, or why the file is outside the decree."""
+
+    path: Path
+    findings: list[Finding] = field(default_factory=list)
+    #: Message key of the reason the document is not scored (Party document, QPPL, form).
+    out_of_scope: str | None = None
+
+
+def check_file(path: Path, select: list[str] | None = None,
+               ignore: list[str] | None = None) -> Report:
+    """Check the .docx at *path*; UnreadableDocument if it cannot be read."""
+    doc = analyse(wordml.open_docx(Path(path)))
+    reason = out_of_scope(doc)
+    if reason:
+        return Report(Path(path), [], reason)
+    findings = [finding for rule in selected(select, ignore) for finding in rule.findings(doc)]
+    return Report(Path(path), findings)
+
+
+def check_document(path: Path, select: list[str] | None = None,
+                   ignore: list[str] | None = None) -> list[Finding]:
+    """Every deviation of the .docx at *path* (none when it is outside the decree's scope)."""
+    return check_file(path, select, ignore).findings
 
 
 def collect(paths: list[Path]) -> list[Path]:

@@ -1,18 +1,30 @@
 """Find the parts of an administrative document, however it was typed.
 
-The header block may be a table, text boxes or tab-separated paragraphs; the
-signature block a table or tab-separated paragraphs. Parts are recognised by
-their wording and position, not by style names, so hand-typed drafts work.
+The document comes from the one reader (:mod:`thidua_docs.wordml`). A *line* is
+what a clerk sees as one line of one column: a paragraph, cut at its line
+breaks (``w:br``) and at the tabs or wide runs of spaces that set two columns
+side by side ("ỦY BAN NHÂN DÂN<tab>CỘNG HÒA XÃ HỘI ..."). The header block may
+be a table, text boxes or such columns; the signature block a table (of one or
+more rows, the name maybe under it) or columns. Parts are recognised by their
+wording and position, not by style names, so hand-typed drafts work.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from thidua_docs import decree
-from thidua_docs.check.reader import Line, read_lines
-from thidua_docs.wordml.formatting import FormatResolver
+from thidua_docs import decree, wordml
+from thidua_docs.decree import patterns
+from thidua_docs.wordml import Paragraph, Span
 
+#: Two columns typed side by side: tabs, or five spaces and more between words (not the
+#: blanks a draft leaves in "Số:      /UBND" or "ngày      tháng").
+_COLUMNS = re.compile(r"\t+|(?<=\S) {5,}(?=\S)")
+_BLANK_BEFORE = re.compile(r"(số:|ngày|tháng|năm|số)$", re.IGNORECASE)
+_BLANK_AFTER = re.compile(r"^(/|tháng|năm)", re.IGNORECASE)
+#: How far down the header block may reach (lines).
+HEADER_LINES = 40
 
 
 def fold(text: str) -> str:
@@ -20,12 +32,50 @@ def fold(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
+@dataclass(eq=False)
+class Line:
+    """One line of one column of a paragraph, with where it stands."""
+
+    number: int                # the paragraph's number in reading order
+    paragraph: Paragraph
+    spans: list[Span]
+    text: str
+    container: str             # "body", "table", "textbox"
+    column: int | None = None  # table column, or column typed side by side (0 = left)
+    row: int | None = None
+    table: int | None = None
+    part: int = 0              # index among the columns typed side by side
+    parts: int = 1
+    break_index: int = 0       # index among the paragraph's lines cut by w:br
+
+    @property
+    def stripped(self) -> str:
+        return " ".join(self.text.split())
+
+    @property
+    def shown(self) -> str:
+        """The text as printed (All Caps applied), spaces collapsed."""
+        return " ".join("".join(span.shown for span in self.spans).split())
+
+    @property
+    def format(self):
+        return self.paragraph.format
+
+    @property
+    def cell(self) -> tuple | None:
+        return (self.table, self.row, self.column) if self.container == "table" else None
+
+    def describe(self) -> str:
+        words = self.stripped
+        short = words if len(words) <= 40 else words[:40].rsplit(" ", 1)[0] + "…"
+        return f"{self.number} «{short}»"
+
+
 @dataclass
 class Anatomy:
     """The recognised parts of one document; absent parts are None or empty."""
 
-    document: object
-    resolver: FormatResolver
+    word: wordml.WordDocument
     lines: list[Line]
     national: Line | None = None
     motto: Line | None = None
@@ -43,48 +93,115 @@ class Anatomy:
     signature: list[Line] = field(default_factory=list)
     signer: Line | None = None
 
+    @property
+    def resolver(self):
+        return self.word.formats
+
     def bold(self, line: Line) -> bool:
         """Whether most of the line's text is bold."""
-        return self._share(line, lambda f: f.bold) > 0.5
+        return _share(line, lambda f: f.bold) > 0.5
 
     def italic(self, line: Line) -> bool:
-        return self._share(line, lambda f: f.italic) > 0.5
+        return _share(line, lambda f: f.italic) > 0.5
 
-    def sizes(self, line: Line) -> set[float]:
-        return {self.resolver.run(line.paragraph, run).size_pt for run in line.runs
-                if run.text.strip()}
+    @staticmethod
+    def sizes(line: Line) -> set[float | None]:
+        return {span.format.size_pt for span in line.spans if span.text.strip()}
 
-    def paragraph_format(self, line: Line):
-        return self.resolver.paragraph(line.paragraph)
-
-    def _share(self, line: Line, test) -> float:
-        total = marked = 0
-        for run in line.runs:
-            length = len(run.text.strip())
-            if length:
-                total += length
-                marked += length if test(self.resolver.run(line.paragraph, run)) else 0
-        return marked / total if total else 0.0
+    @staticmethod
+    def paragraph_format(line: Line):
+        return line.paragraph.format
 
 
-def _cell(line: Line) -> tuple | None:
-    return (line.table, line.row, line.column) if line.container == "table" else None
+def _share(line: Line, test) -> float:
+    total = marked = 0
+    for span in line.spans:
+        length = len(span.text.strip())
+        if length:
+            total += length
+            marked += length if test(span.format) else 0
+    return marked / total if total else 0.0
+
+
+def read_lines(word: wordml.WordDocument) -> list[Line]:
+    """Every non-empty line of the document, in reading order."""
+    lines: list[Line] = []
+    for paragraph in word.paragraphs:
+        if paragraph.container in ("header", "footer") or paragraph.empty:
+            continue
+        broken = _cut(paragraph.spans, "\n")
+        for break_index, spans in enumerate(broken):
+            columns = [c for c in _columns(spans) if "".join(s.text for s in c).strip()]
+            for part, column_spans in enumerate(columns):
+                text = "".join(s.text for s in column_spans)
+                if paragraph.label and break_index == 0 and part == 0:
+                    text = f"{paragraph.label} {text.lstrip()}"
+                column = paragraph.column if paragraph.container == "table" else (
+                    part if len(columns) > 1 else None)
+                lines.append(Line(paragraph.index, paragraph, column_spans, text,
+                                  paragraph.container, column, paragraph.row, paragraph.table,
+                                  part, len(columns), break_index))
+    return lines
+
+
+def _cut(spans: list[Span], mark: str) -> list[list[Span]]:
+    pieces: list[list[Span]] = [[]]
+    for span in spans:
+        if span.text == mark:
+            pieces.append([])
+        else:
+            pieces[-1].append(span)
+    return pieces
+
+
+def _columns(spans: list[Span]) -> list[list[Span]]:
+    """Spans cut where tabs or wide spaces set columns side by side."""
+    text = "".join(span.text for span in spans)
+    cuts = []
+    for match in _COLUMNS.finditer(text):
+        before, after = text[:match.start()].rstrip(), text[match.end():]
+        if match.group(0)[0] == " " and (_BLANK_BEFORE.search(before) or
+                                         _BLANK_AFTER.match(after)):
+            continue
+        cuts.append((match.start(), match.end()))
+    if not cuts:
+        return [spans]
+    columns: list[list[Span]] = [[]]
+    position, cut = 0, 0
+    for span in spans:
+        start, end = position, position + len(span.text)
+        position = end
+        offset = start
+        while offset < end:
+            if cut < len(cuts) and cuts[cut][0] <= offset < cuts[cut][1]:
+                offset = min(cuts[cut][1], end)
+                if offset == cuts[cut][1]:
+                    columns.append([])
+                    cut += 1
+                continue
+            stop = min(end, cuts[cut][0]) if cut < len(cuts) else end
+            columns[-1].append(Span(span.text[offset - start:stop - start], span.format,
+                                    span.run))
+            offset = stop
+    return columns
 
 
 def analyse(document) -> Anatomy:
-    """Recognise the parts of *document*."""
-    lines = read_lines(document)
-    doc = Anatomy(document, FormatResolver(document), lines)
-    national_forms = {fold(name) for name in decree.NATIONAL_NAMES}
-    doc.national = next((l for l in lines[:40] if fold(l.text) in national_forms
-                         or fold(l.text).startswith(tuple(f[:15] for f in national_forms))),
-                        None)
+    """Recognise the parts of *document* (a python-docx Document or a WordDocument)."""
+    word = document if isinstance(document, wordml.WordDocument) else wordml.read(document)
+    lines = read_lines(word)
+    doc = Anatomy(word, lines)
+    head = lines[:HEADER_LINES]
+    doc.national = next((l for l in head if patterns.NATIONAL.search(fold(l.text))), None)
     start = lines.index(doc.national) if doc.national else 0
     doc.motto = next((l for l in lines[start:start + 6]
-                      if "độc lập" in fold(l.text) and "hạnh phúc" in fold(l.text)), None)
-    doc.number = next((l for l in lines[:40] if decree.patterns.NUMBER_START.match(l.text)), None)
-    doc.place_date = next((l for l in lines[:40] if l is not doc.number
-                           and decree.patterns.DATE_WORDS.search(l.text)), None)
+                      if patterns.MOTTO.search(fold(l.text))), None)
+    doc.number = next((l for l in head if patterns.NUMBER_START.match(l.text)
+                       and "/" in l.text), None)
+    doc.place_date = next((l for l in head if l is not doc.number
+                           and patterns.DATE_WORDS.search(l.text)
+                           and "," in l.text[:60]), None) or next(
+        (l for l in head if l is not doc.number and patterns.DATE_WORDS.search(l.text)), None)
     header_end = _find_header(doc)
     _find_issuer(doc, lines[:header_end])
     rest = lines[header_end:]
@@ -102,10 +219,11 @@ def _find_header(doc: Anatomy) -> int:
     after_number = doc.lines.index(doc.number) + 1 if doc.number else end
     for line in doc.lines[after_number:end + 4]:
         text = line.stripped
-        if decree.urgency_level(text):
+        if patterns.URGENCY.match(text):
             doc.urgency = line
-        elif text.startswith(decree.SUMMARY_LABEL) or (doc.summary and _same_place(line, doc.summary[-1])
-                                        and not _is_header_anchor(doc, line)):
+        elif patterns.SUMMARY_LABEL.match(text) or (
+                doc.summary and _continues(line, doc.summary[-1])
+                and not _is_header_anchor(doc, line)):
             doc.summary.append(line)
         else:
             continue
@@ -113,8 +231,12 @@ def _find_header(doc: Anatomy) -> int:
     return end
 
 
-def _same_place(a: Line, b: Line) -> bool:
-    return _cell(a) == _cell(b) and a.container == b.container and a.part == b.part
+def _continues(line: Line, previous: Line) -> bool:
+    """*line* goes on with the V/v of *previous*: same cell or box, same column."""
+    if line.container == "body" and previous.container == "body":
+        return line.number == previous.number  # a V/v broken by line breaks
+    return line.cell == previous.cell and line.container == previous.container and \
+        line.part == previous.part
 
 
 def _is_header_anchor(doc: Anatomy, line: Line) -> bool:
@@ -122,13 +244,14 @@ def _is_header_anchor(doc: Anatomy, line: Line) -> bool:
 
 
 def _find_issuer(doc: Anatomy, header: list[Line]) -> None:
-    right_cells = {_cell(l) for l in (doc.national, doc.motto, doc.place_date)
-                   if l and _cell(l)}
+    right = [l for l in (doc.national, doc.motto, doc.place_date) if l]
+    right_cells = {l.cell for l in right if l.cell}
     limit = doc.lines.index(doc.number) if doc.number else len(header)
     candidates = [l for l in header[:limit]
                   if not _is_header_anchor(doc, l) and l not in doc.summary
-                  and not (_cell(l) and _cell(l) in right_cells)
-                  and not (l.parts > 1 and l.part > 0)]
+                  and not (l.cell and l.cell in right_cells)
+                  and not (l.parts > 1 and l.part > 0)
+                  and not (l.container == "textbox" and not l.stripped.isupper())]
     bold_tail: list[Line] = []
     for line in reversed(candidates):
         if not doc.bold(line):
@@ -142,25 +265,36 @@ def _find_issuer(doc: Anatomy, header: list[Line]) -> None:
 
 def _find_signature(doc: Anatomy, rest: list[Line]) -> int | None:
     """Locate Nơi nhận, recipients and the signature; return where they start in *rest*."""
-    label = next((l for l in rest if fold(l.text).startswith("nơi nhận")), None)
+    label = next((l for l in rest if patterns.RECIPIENTS_LABEL.match(fold(l.text))
+                  and fold(l.text).lstrip("- ").startswith("nơi nhận")), None)
     if label is None:
         return None
     doc.recipients_label = label
     index = rest.index(label)
     if label.container == "table":
-        row = [l for l in rest if l.table == label.table and l.row == label.row]
-        doc.recipients = [l for l in row if _cell(l) == _cell(label) and l is not label]
-        doc.signature = [l for l in row if l.column != label.column]
-        start = min(rest.index(l) for l in row)
+        rows = [l for l in rest if l.table == label.table and l.row == label.row]
+        doc.recipients = [l for l in rows if l.cell == label.cell and l is not label]
+        signature = [l for l in rows if l.column != label.column]
+        later = [l for l in rest[index:] if l.table == label.table and l.row is not None
+                 and l.row > label.row]
+        signature += [l for l in later if l.column != label.column]
+        doc.recipients += [l for l in later if l.column == label.column]
+        after = [l for l in rest[rest.index(rows[-1]) + 1:] if l.container == "body"
+                 and l not in signature]
+        if signature and not _has_name(signature) and after:
+            signature += after[:1]  # the name typed under the table
+        doc.signature = signature
+        start = min(rest.index(l) for l in rows)
     else:
         tail = rest[index:]
-        doc.recipients = [l for l in tail[1:] if l.part == 0 and l.stripped.startswith(("-", "+"))]
+        doc.recipients = [l for l in tail[1:] if l.part == 0 and
+                          (l.stripped.startswith(("-", "+", "•")) or
+                           fold(l.text).startswith("lưu"))]
         doc.signature = [l for l in tail if l.part > 0]
         if not doc.signature:  # signature typed as paragraphs just above the recipients
             above = []
             for line in reversed(rest[:index]):
-                if line.paragraph.text.strip() and doc.paragraph_format(line).alignment == \
-                        "justify":
+                if line.paragraph.format.alignment == "justify" or line.container != "body":
                     break
                 above.insert(0, line)
             doc.signature = above
@@ -172,17 +306,26 @@ def _find_signature(doc: Anatomy, rest: list[Line]) -> int | None:
     return start
 
 
+def _has_name(lines: list[Line]) -> bool:
+    """Whether the last written line of a signature is a name (not all capitals)."""
+    written = [l for l in lines if l.stripped]
+    return bool(written) and written[-1].shown != written[-1].shown.upper()
+
+
 def _find_title_and_body(doc: Anatomy, rest: list[Line]) -> None:
     position = 0
-    while position < len(rest) and rest[position].container == "table":
+    while position < len(rest) and rest[position].container == "table" and \
+            rest[position].table == 0:
         position += 1  # the header table's remaining cells
-    while position < len(rest) and doc.paragraph_format(rest[position]).alignment == "center":
+    while position < len(rest) and rest[position].container == "body" and \
+            rest[position].paragraph.format.alignment == "center" and \
+            not fold(rest[position].text).startswith(("kính gửi", "căn cứ")):
         doc.title.append(rest[position])
         position += 1
     for line in rest[position:]:
         if line.container != "body":
             continue
-        if fold(line.text).startswith("kính gửi") or (
+        if fold(line.text).startswith(fold(decree.ADDRESSEE_LABEL)[:8]) or (
                 doc.addressees and not doc.body and line.stripped.startswith("-")):
             doc.addressees.append(line)
         else:

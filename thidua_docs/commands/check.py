@@ -14,18 +14,33 @@ from thidua_docs.messages import message
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 
 
+def _codes(value: str | None) -> list[str]:
+    return [code.strip().upper() for code in (value or "").split(",") if code.strip()]
+
+
 @verb("check")
 @argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @option("--json", "as_json", is_flag=True)
 @option("--rules", "list_rules", is_flag=True)
-def command(paths: tuple[Path, ...], as_json: bool, list_rules: bool) -> None:
+@option("--explain")
+@option("--select")
+@option("--ignore")
+def command(paths: tuple[Path, ...], as_json: bool, list_rules: bool, explain: str | None,
+            select: str | None, ignore: str | None) -> None:
     """Check .docx files (or folders of them) against Nghị định 30/2020 Phụ lục I."""
-    from thidua_docs.check import RULES, UnreadableDocument, as_dict, check_document, collect
+    from thidua_docs.check import REGISTRY, UnreadableDocument, as_dict, check_file, collect
+    from thidua_docs.check import unknown
 
     if list_rules:
-        for rule in RULES.values():
-            click.echo(f"{rule.code:<14} {rule.summary}")
+        for rule in REGISTRY.values():
+            click.echo(f"{rule.code:<15} {rule.summary}")
         return
+    if explain:
+        _explain(REGISTRY, explain.strip().upper())
+        return
+    bad = unknown(_codes(select) + _codes(ignore))
+    if bad:
+        raise click.UsageError(message("check_unknown_codes", codes=", ".join(bad)))
     if not paths:
         raise click.UsageError(message("check_no_paths"))
     files = collect(list(paths))
@@ -35,15 +50,20 @@ def command(paths: tuple[Path, ...], as_json: bool, list_rules: bool) -> None:
     results, status = [], EXIT_CLEAN
     for path in files:
         try:
-            findings = check_document(path)
+            report = check_file(path, _codes(select) or None, _codes(ignore))
         except UnreadableDocument as error:
             results.append({"input": str(path), "status": "error", "findings": [],
                             "errors": [p.record() for p in error.as_problems(str(path))]})
             status = EXIT_UNREADABLE
             continue
-        results.append({"input": str(path), "status": "findings" if findings else "ok",
-                        "findings": [as_dict(f) for f in findings], "errors": []})
-        if findings and status == EXIT_CLEAN:
+        if report.out_of_scope:
+            results.append({"input": str(path), "status": "out-of-scope",
+                            "reason": message(report.out_of_scope), "findings": [],
+                            "errors": []})
+            continue
+        results.append({"input": str(path), "status": "findings" if report.findings else "ok",
+                        "findings": [as_dict(f) for f in report.findings], "errors": []})
+        if report.findings and status == EXIT_CLEAN:
             status = EXIT_FINDINGS
     for result in results if as_json else []:
         click.echo(json.dumps(result, ensure_ascii=False))
@@ -52,14 +72,31 @@ def command(paths: tuple[Path, ...], as_json: bool, list_rules: bool) -> None:
     sys.exit(status)
 
 
+def _explain(registry: dict, code: str) -> None:
+    rule = registry.get(code)
+    if rule is None:
+        raise click.UsageError(message("check_unknown_codes", codes=code))
+    click.echo(f"{rule.code}: {rule.summary}")
+    click.echo(f"{message('check_explain_why')}: {rule.why}")
+    click.echo(f"{message('check_explain_clause')}: {rule.clause}")
+    click.echo(f"{message('check_explain_right')}: {rule.right}")
+    click.echo(f"{message('check_explain_wrong')}: {rule.wrong}")
+
+
 def _print(results: list[dict]) -> None:
     for result in results:
         if result["status"] == "error":
             for error in result["errors"]:
                 click.echo(error["message"], err=True)
             continue
+        if result["status"] == "out-of-scope":
+            click.echo(message("check_out_of_scope", path=result["input"],
+                               reason=result["reason"]))
+            continue
         for finding in result["findings"]:
-            click.echo(f"{result['input']}: [{finding['rule']}] {finding['where']}: "
+            more = message("check_more_places", count=finding["count"] - 1) \
+                if finding["count"] > 1 else ""
+            click.echo(f"{result['input']}: [{finding['rule']}] {finding['where']}{more}: "
                        f"{message('check_expected')} {finding['expected']}; "
                        f"{message('check_found')} {finding['found']}")
         key = "check_findings" if result["findings"] else "check_clean"

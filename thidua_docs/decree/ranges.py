@@ -52,4 +52,8 @@ ELEMENTS: dict[str, ElementRule] = {
     "recipients_label": ElementRule((12, 12), bold=True, italic=True),
     "recipient": ElementRule((11, 11), bold=False),
     "page_number": ElementRule((13, 14), bold=False),
+    "basis": ElementRule((13, 14), italic=True),
+    "appendix_label": ElementRule((14, 14), bold=True),
+    "appendix_title": ElementRule((13, 14), bold=True, upper=True),
+    "appendix_attached": ElementRule((13, 14), italic=True),
 }

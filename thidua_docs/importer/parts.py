@@ -14,16 +14,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from docx.oxml.ns import qn
-from docx.text.run import Run
-
 from thidua_docs.check.anatomy import analyse, fold
-from thidua_docs import wordml
 from thidua_docs.decree import SUMMARY_LABEL
 from thidua_docs.decree.patterns import (
     AUTHORITY, MOTTO, NATIONAL, NUMBER, PLACE_DATE, RECIPIENTS_LABEL, URGENCY,
 )
-from thidua_docs.wordml.formatting import FormatResolver
 from thidua_docs.importer.paragraphs import Line, Para, join_lines
 from thidua_docs.importer.sources import DocxSource, LegacyReport, TextSource
 
@@ -260,9 +255,7 @@ def _docx_parts(source: DocxSource) -> Parts:
     used = {id(line) for line in head + tail_lines + doc.title + doc.addressees if line}
     header_end = max((line.number for line in head if line), default=0)
     tail_start = min((line.number for line in tail_lines if line), default=10 ** 9)
-    resolver = doc.resolver
-    auto = {p.element: p.label for p in wordml.read(source.document).paragraphs if p.label}
-    title = [_docx_para(auto, resolver, [line]) for line in doc.title] or None
+    title = [_docx_para([line]) for line in doc.title if not line.break_index] or None
     body: list[Para] = []
     leftovers: list[tuple[str, Para]] = []
     groups: dict[int, list] = {}
@@ -270,7 +263,7 @@ def _docx_parts(source: DocxSource) -> Parts:
         if id(line) not in used:
             groups.setdefault(line.number, []).append(line)
     for number, lines in groups.items():
-        para = _docx_para(auto, resolver, lines)
+        para = _docx_para(lines)
         if number <= header_end:
             leftovers.append(("header", para))
         elif number >= tail_start:
@@ -299,35 +292,21 @@ def _trim_signature(doc) -> None:
     doc.signature, doc.signer = kept[:-1], (kept[-1] if kept else None)
 
 
-def _docx_para(auto: dict, resolver: FormatResolver, lines: list) -> Para:
+def _docx_para(lines: list) -> Para:
     """One paragraph of a .docx: text with inline emphasis markers and whole-paragraph hints;
-    the label of Word's automatic numbering (*auto*) before it, as if typed."""
+    the label of Word's automatic numbering before it, as if typed."""
     paragraph = lines[0].paragraph
-    pieces: list[tuple[str, bool, bool]] = []
-    for element in _runs(paragraph._p):
-        run = Run(element, paragraph)
-        text = run.text.replace("*", "\\*")
-        if text:
-            fmt = resolver.run(paragraph, run)
-            pieces.append((text, fmt.bold, fmt.italic))
+    pieces = [(span.text.replace("*", "\\*"), span.format.bold, span.format.italic)
+              for span in paragraph.spans]
     visible = [(text, bold, italic) for text, bold, italic in pieces if text.strip()]
     bold = bool(visible) and all(b for _, b, _ in visible)
     italic = bool(visible) and all(i for _, _, i in visible)
     text = "".join(_marked(t, b and not bold, i and not italic and not (b and not bold))
                    for t, b, i in _merge(pieces))
-    alignment = resolver.paragraph(paragraph).alignment
-    if paragraph._p in auto:
-        text = f"{auto[paragraph._p]} {text}"
+    if paragraph.label:
+        text = f"{paragraph.label} {text}"
     return Para(" ".join(text.split()), ("paragraph", lines[0].number), bold, italic,
-                alignment == "center")
-
-
-def _runs(p):
-    """The runs of a paragraph in order, inside hyperlinks and tracked insertions too,
-    but not those of text boxes anchored in it."""
-    for element in p.iter(qn("w:r")):
-        if next(element.iterancestors(qn("w:p")), None) is p:
-            yield element
+                paragraph.format.alignment == "center")
 
 
 def _merge(pieces: list[tuple[str, bool, bool]]) -> list[tuple[str, bool, bool]]:

@@ -571,6 +571,8 @@ def _header(b: _Builder, kind: str) -> tuple[dict, dict]:
     document["place"] = place
     if date:
         document["date"] = date
+    elif header.place_date and re.search(r"năm\s*$", header.place_date):
+        document["blank_date"] = "full"  # not even the year typed
     summary = " ".join(header.summary)
     summary = SUMMARY_LABEL.sub("", summary).strip()
     if summary and KIND_CODES.get(kind) is None:

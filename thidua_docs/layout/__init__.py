@@ -136,6 +136,18 @@ STYLES: tuple[StyleSpec, ...] = (
     _body_like("ND30Point", "ND30 Điểm"),
     _body_like("ND30Bullet", "ND30 Gạch đầu dòng"),
     _body_like("ND30Closing", "ND30 Đoạn kết"),
+    _body_like("ND30Basis", "ND30 Căn cứ", italic=True, element="basis"),
+    StyleSpec("ND30AppendixLabel", "ND30 Phụ lục", 14, bold=True, keep_with_next=True,
+              element="appendix_label"),
+    StyleSpec("ND30AppendixTitle", "ND30 Tên phụ lục", 14, bold=True, keep_with_next=True,
+              element="appendix_title"),
+    StyleSpec("ND30AppendixAttached", "ND30 Kèm theo", 14, italic=True, space_after_pt=12,
+              keep_with_next=True, element="appendix_attached"),
+    StyleSpec("ND30TableHeader", "ND30 Tiêu đề bảng", 13, bold=True, space_before_pt=3,
+              space_after_pt=3),
+    StyleSpec("ND30TableCell", "ND30 Ô bảng", 13, align=Align.LEFT, space_before_pt=3,
+              space_after_pt=3),
+    StyleSpec("ND30TableNumber", "ND30 Ô bảng số", 13, space_before_pt=3, space_after_pt=3),
     StyleSpec("ND30RecipientsLabel", "ND30 Nơi nhận", 12, bold=True, italic=True,
               align=Align.LEFT, space_before_pt=12, element="recipients_label"),
     StyleSpec("ND30Recipient", "ND30 Danh sách nơi nhận", 11, align=Align.LEFT,
@@ -148,3 +160,9 @@ STYLES: tuple[StyleSpec, ...] = (
 )
 
 STYLE_BY_ID = {spec.style_id: spec for spec in STYLES}
+
+#: Shares of the text width taken by the indicator table's columns: STT, chỉ tiêu,
+#: đơn vị tính, thực hiện (last year), kế hoạch (this year).
+INDICATOR_TABLE_COLUMNS = (0.07, 0.45, 0.12, 0.18, 0.18)
+#: Thickness of the indicator table's grid, in eighths of a point.
+TABLE_RULE_EIGHTHS = 4

@@ -143,6 +143,7 @@ def _title_block(document) -> None:
     _loop(document, "subtitle_lines", "ND30Subtitle")
     _tag(document, "endif")
     _loop(document, "addressee_lines", "ND30Addressee")
+    _loop(document, "basis", "ND30Basis", "{{r line }}")
     _loop(document, "preamble", "ND30Body", "{{r line }}")
 
 

@@ -21,6 +21,7 @@ from thidua_docs.render.context import Context, build_context
 from thidua_docs.render.fitting import StyleFacts, body_width_twips, fit_to_text
 from thidua_docs.render.linebreak import TitleBreaker, hold_hyphens
 from thidua_docs.render.pages import keep_with_signature
+from thidua_docs.render.tables import TABLE_MARK, add_appendices, place_tables
 from thidua_docs.render.package import PackageWriter
 from thidua_docs.structure import Directive
 from thidua_docs.text import Span
@@ -102,7 +103,7 @@ class CompiledTemplate:
         root = copy.deepcopy(self._root)
         body = etree.fromstring(xml.encode("utf-8"))
         root.append(body)
-        keep_with_signature(body)
+        _tables_and_appendices(body, context, self._body_twips)
         fit_to_text(root, self._facts, self._body_twips)
         return self._package.write(etree.tostring(root, xml_declaration=True,
                                                   encoding="UTF-8", standalone=True))
@@ -110,12 +111,24 @@ class CompiledTemplate:
     def _render_with_docxtpl(self, context: dict) -> bytes:
         template = _load_template(self.path)
         template.render(self._titles.context(context), autoescape=True)
-        keep_with_signature(template.docx.element.body)
+        _tables_and_appendices(template.docx.element.body, context,
+                               body_width_twips(template.docx))
         fit_to_text(template.docx.element, StyleFacts(template.docx.styles),
                     body_width_twips(template.docx))
         buffer = io.BytesIO()
         template.save(buffer)
         return buffer.getvalue()
+
+
+def _tables_and_appendices(body, context: dict, body_twips: int) -> None:
+    """Tables where their markers stand, the signature held together, then the appendices."""
+    place_tables(body, context["tables"], _runs_xml, body_twips)
+    keep_with_signature(body)
+    add_appendices(body, context["appendices"], _runs_xml)
+
+
+def _runs_xml(spans: list[Span]) -> str:
+    return Runs(spans).xml
 
 
 def _load_template(path: Path) -> DocxTemplate:
@@ -147,6 +160,12 @@ class Runs:
 def _jinja_context(context: Context) -> dict:
     values = {field.name: getattr(context, field.name) for field in fields(context)}
     values["preamble"] = [Runs(spans) for spans in context.preamble]
-    values["blocks"] = [{"style": p.style, "text": Runs(p.spans)} for p in context.blocks]
+    values["basis"] = [Runs(spans) for spans in context.basis]
+    tables = [p.table for p in context.blocks if p.table is not None]
+    values["tables"] = tables
+    values["blocks"] = [
+        {"style": p.style, "text": Runs([Span(TABLE_MARK.format(tables.index(p.table)))]
+                                        if p.table is not None else p.spans)}
+        for p in context.blocks]
     values["closing"] = Runs(context.closing) if context.closing else None
     return values

@@ -111,6 +111,9 @@ class Document(Model):
     subtitle: Text | None = None
     summary: Text | None = None
     urgency: Urgency | None = None
+    #: An unsigned draft's date: "year" keeps the year ("ngày   tháng   năm 2025"),
+    #: "full" leaves day, month and year blank.
+    blank_date: Literal["year", "full"] = "year"
 
     @model_validator(mode="after")
     def _summary_of_a_cong_van(self) -> "Document":
@@ -144,17 +147,25 @@ def _phrase(name: str, qualifier: str | None, value_text: str | None) -> str:
 
 
 class IndicatorPart(Model):
-    """One component of a composite indicator, e.g. one sector of the economy."""
+    """One component of a composite indicator (one sector of the economy), or one more
+    target of an indicator after "trong đó" ("3.800 người được hỗ trợ")."""
 
-    name: Text
+    name: Text | None = None
     qualifier: Text | None = None
     value: Quantity
     unit: Text | None = None
+    suffix: Text | None = None
     #: Last year's value, kept for reference when rolling over to a new year.
     previous: Quantity | None = None
 
     def wording(self) -> str:
-        return _phrase(self.name, self.qualifier, with_unit(self.value, self.unit))
+        text = _phrase(self.name or "", self.qualifier, with_unit(self.value, self.unit))
+        text = f"{text} {self.suffix}" if self.suffix else text
+        return text.strip()
+
+
+#: The words before an indicator's further targets: "đạt 54%, trong đó ... đạt 38%".
+OF_WHICH = ", trong đó "
 
 
 class Indicator(Model):
@@ -177,6 +188,8 @@ class Indicator(Model):
     note: Text | None = None
     parts: list[IndicatorPart] | None = None
     joiner: Literal[", ", "; "] = ", "
+    #: Further targets printed after "trong đó", each a structured value of its own.
+    of_which: Annotated[list[IndicatorPart], Field(min_length=1)] | None = None
 
     @model_validator(mode="after")
     def _has_wording(self) -> "Indicator":
@@ -190,6 +203,13 @@ class Indicator(Model):
             raise invalid("indicator_value_and_parts")
         return self
 
+    @property
+    def targets(self) -> list["Indicator | IndicatorPart"]:
+        """Every structured value a clerk updates: the value (or each part), then each
+        target after "trong đó"."""
+        own = list(self.parts or []) or ([self] if self.value is not None else [])
+        return own + list(self.of_which or [])
+
     def wording(self) -> str:
         """The indicator as the directives print it, without its note and end mark."""
         value_text = with_unit(self.value, self.unit) if self.value is not None else None
@@ -199,7 +219,10 @@ class Indicator(Model):
             text = f"{self.name}: " + self.joiner.join(part.wording() for part in self.parts)
         else:
             text = _phrase(self.name, self.qualifier, value_text)
-        return f"{text} {self.suffix}" if self.suffix else text
+        text = f"{text} {self.suffix}" if self.suffix else text
+        if self.of_which:
+            text += OF_WHICH + ", ".join(part.wording() for part in self.of_which)
+        return text
 
 
 class Entry(Model):
@@ -232,9 +255,19 @@ class BulletsBlock(Model):
 
 
 class IndicatorsBlock(Model):
-    """A list of chỉ tiêu, printed as dash lines ending ";" and the last one "."."""
+    """A list of chỉ tiêu and how it is printed: ``list``, dash lines ending ";" and the
+    last one "."; ``inline``, one paragraph "(1) ...; (2) ...; (3) ..."; ``table``, a
+    table STT / chỉ tiêu / đơn vị tính / thực hiện năm trước / kế hoạch."""
 
     indicators: Annotated[list[IndicatorLike], Field(min_length=1)]
+    form: Literal["list", "inline", "table"] = "list"
+
+    @model_validator(mode="after")
+    def _table_rows_are_structured(self) -> "IndicatorsBlock":
+        if self.form == "table" and any(isinstance(i, str) or i.name is None
+                                        for i in self.indicators):
+            raise invalid("table_needs_names")
+        return self
 
 
 class Section(Model):
@@ -253,11 +286,13 @@ BLOCK_KEYS = ("section", "items", "bullets", "indicators")
 
 
 def block_kind(value: object) -> str | None:
-    """Which kind of block a YAML value is: a string is a paragraph."""
+    """Which kind of block a YAML value is: a string is a paragraph; a mapping holds
+    exactly one of BLOCK_KEYS."""
     if isinstance(value, str):
         return "paragraph"
     if isinstance(value, dict):
-        return next((key for key in BLOCK_KEYS if key in value), None)
+        keys = [key for key in BLOCK_KEYS if key in value]
+        return keys[0] if len(keys) == 1 else None
     kinds = {Section: "section", ItemsBlock: "items", BulletsBlock: "bullets",
              IndicatorsBlock: "indicators"}
     return kinds.get(type(value))
@@ -281,6 +316,34 @@ Block = Annotated[
 
 Entry.model_rebuild()
 Section.model_rebuild()
+Blocks = Annotated[list[Block], Field(min_length=1)]
+
+
+class Appendix(Model):
+    """A Phụ lục after the signature: its title and content (most often an indicator
+    table). ``landscape`` turns its pages (by default: when it holds a table)."""
+
+    title: Text
+    content: Blocks
+    landscape: bool | None = None
+
+    @property
+    def is_landscape(self) -> bool:
+        if self.landscape is not None:
+            return self.landscape
+        return any(isinstance(b, IndicatorsBlock) and b.form == "table" for b in self.content)
+
+
+def _period(value: object) -> object:
+    if isinstance(value, str):
+        match = re.fullmatch(r"\s*((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\s*", value)
+        if match is None or int(match[1]) >= int(match[2]):
+            raise invalid("period_form", value=value)
+        return f"{match[1]}-{match[2]}"
+    raise invalid("period_form", value=value)
+
+
+Period = Annotated[str, BeforeValidator(_period)]
 
 
 # --- signature ---------------------------------------------------------------------
@@ -353,19 +416,43 @@ class Directive(Model):
 
     issuer: Issuer
     document: Document
-    year: Annotated[int, Field(ge=1945, le=2100)]
+    #: The year of the movement; optional for a plan over a period.
+    year: Annotated[int, Field(ge=1945, le=2100)] | None = None
+    #: A plan over several years ("2021-2025"), printed by {period}.
+    period: Period | None = None
     theme: Text | None = None
+    #: The Government's motto of the year (chủ đề năm, phương châm điều hành), {government_motto}.
+    government_motto: Text | None = None
     #: Round anniversaries the preamble cites through {anniversaries}.
     anniversaries: list[Text] = []
+    #: Round anniversaries of the coming years the movement is "hướng tới", {upcoming}.
+    upcoming: list[Text] = []
     #: The issuer's own anniversary calendar, relative to this file.
     calendar: Text | None = None
     addressees: list[Text] = []
+    #: The legal basis: "Căn cứ ..." lines (the words "Căn cứ" and the end marks are printed).
+    basis: list[Text] = []
     preamble: list[Text] = []
-    body: Annotated[list[Section], Field(min_length=1)]
+    #: Sections, or straight away the blocks of a section's content (items, paragraphs...).
+    body: Blocks
     closing: Text | None = None
     signature: Signature
     recipients: Annotated[list[Text], Field(min_length=1)]
     archive: Annotated[list[SymbolPart], Field(min_length=1)] = [decree.ARCHIVE_DEFAULT]
+    appendices: list[Appendix] = []
+
+    @model_validator(mode="after")
+    def _year_or_period(self) -> "Directive":
+        if self.year is None and self.period is None:
+            raise invalid("year_or_period")
+        return self
+
+    @property
+    def period_years(self) -> tuple[int, int] | None:
+        if self.period is None:
+            return None
+        start, end = self.period.split("-")
+        return int(start), int(end)
 
     @property
     def symbol(self) -> str:

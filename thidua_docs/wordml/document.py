@@ -220,11 +220,13 @@ class _Walker:
             top = self._table
         grid = [int(float(col.get(qn("w:w"), 0))) / _TWIPS_PER_CM
                 for col in tbl.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}")]
+        margins = _margins(tbl.find(f"{qn('w:tblPr')}/{qn('w:tblCellMar')}"), _CELL_MARGINS_CM)
         for row_number, tr in enumerate(tbl.findall(qn("w:tr"))):
             column = _grid_before(tr)
             for tc in _cells(tr):
                 span = _grid_span(tc)
-                cell_width = _cell_width(tc, grid, column, span) - _CELL_MARGINS_CM
+                cell_width = _cell_width(tc, grid, column, span) - _margins(
+                    tc.find(f"{qn('w:tcPr')}/{qn('w:tcMar')}"), margins)
                 for child in _cell_blocks(tc):
                     if child.tag == qn("w:p"):
                         self.paragraph(child, container or "table", cell_width,
@@ -334,9 +336,8 @@ class _Inline:
                 continue
             if any(a.tag == qn("w:txbxContent") for a in content.iterancestors()):
                 continue
-            boxes = [s for s in found if s.kind == "textbox"]
-            self.boxes.append((boxes[0].width_cm if boxes else self.paragraph.width_cm,
-                               content))
+            widths = [s.width_cm for s in found if s.kind == "textbox" and s.width_cm > 0]
+            self.boxes.append((widths[0] if widths else self.paragraph.width_cm, content))
 
 
 def _grid_before(tr) -> int:
@@ -360,6 +361,19 @@ def _cell_blocks(tc):
         elif child.tag in (qn("w:sdt"), qn("w:customXml")):
             yield from (c for c in child.iter(qn("w:p"), qn("w:tbl"))
                         if c.getparent().tag in (qn("w:sdtContent"), qn("w:customXml")))
+
+
+def _margins(element, default: float) -> float:
+    """Left plus right cell margins (cm) set by a w:tblCellMar or w:tcMar, else *default*."""
+    if element is None:
+        return default
+    total, found = 0.0, False
+    for side in ("left", "start", "right", "end"):
+        margin = element.find(qn(f"w:{side}"))
+        if margin is not None and margin.get(qn("w:type"), "dxa") == "dxa":
+            total += int(float(margin.get(qn("w:w"), 0))) / _TWIPS_PER_CM
+            found = True
+    return total if found else default
 
 
 def _grid_span(tc) -> int:
