@@ -9,23 +9,23 @@ import tempfile
 from pathlib import Path
 
 from thidua_docs.exceptions import ThiduaError
+from thidua_docs.messages import message
 
 
 def check_with_pages(data: bytes, filename: str, pool, localised) -> dict:
     """Check the .docx *data*; with a preview *pool*, also print it and place each finding
     on its page. *filename* (the upload's own name) names it in messages;
     *localised(function)* calls *function* with messages in the clerk's language."""
-    from thidua_docs.check import RULES, as_dict
+    from thidua_docs import wordml
+    from thidua_docs.check import REGISTRY, as_dict, check_file
     from thidua_docs.check.anatomy import analyse
-    from thidua_docs.check.reader import open_document
-    from thidua_docs.check.rules import run_rules
 
     with tempfile.TemporaryDirectory(prefix="thidua-check-") as folder:
         path = Path(folder) / (re.sub(r"[^\w.-]+", "-", Path(filename).name) or "upload.docx")
         path.write_bytes(data)
-        anatomy = analyse(open_document(path))
-        findings = localised(lambda: run_rules(anatomy))
-        texts = {line.number: line.text for line in anatomy.lines}
+        report = localised(lambda: check_file(path))
+        texts = {line.number: line.text for line in analyse(wordml.open_docx(path)).lines}
+    findings = report.findings
     key, page_texts = None, []
     if pool is not None:
         try:
@@ -33,14 +33,18 @@ def check_with_pages(data: bytes, filename: str, pool, localised) -> dict:
             page_texts = _page_texts(pool.folder / key / "document.pdf")
         except ThiduaError:
             key = None
-    summaries = localised(lambda: {code: rule.summary for code, rule in RULES.items()})
+    explained = localised(lambda: {rule.code: (rule.summary, rule.why)
+                                   for rule in REGISTRY.values()})
     result = []
     for finding in findings:
         record = as_dict(finding)
-        record["summary"] = summaries.get(finding.rule, "")
+        record["summary"], record["why"] = explained.get(finding.rule, ("", ""))
         record["page"] = _page_of(texts.get(finding.paragraph), page_texts) if key else None
         result.append(record)
-    return {"findings": result, "key": key, "pages": len(page_texts)}
+    out_of_scope = localised(lambda: message(report.out_of_scope)) if report.out_of_scope \
+        else None
+    return {"findings": result, "key": key, "pages": len(page_texts),
+            "out_of_scope": out_of_scope}
 
 
 def _squeeze(text: str) -> str:

@@ -176,6 +176,14 @@ function renderBlocks(list, path, parentList, parentIndex) {
     } else if (kind === "items" || kind === "bullets") {
       box.append(renderEntries(block[kind], `${here}.${kind}`, kind));
     } else if (kind === "indicators") {
+      const form = el("select", { "data-outline-path": `${here}.form`, "aria-label": M.form },
+        ["list", "inline", "table"].map((name) => el("option", { value: name }, M[`form_${name}`])));
+      form.value = block.form || "list";
+      form.addEventListener("change", () => {
+        if (form.value === "list") delete block.form; else block.form = form.value;
+        changed();
+      });
+      head.append(el("label", {}, M.form + " ", form));
       box.append(renderIndicators(block.indicators, `${here}.indicators`));
     } else {
       box.append(el("pre", { class: "raw" }, JSON.stringify(block, null, 2)));
@@ -247,9 +255,15 @@ function renderIndicators(indicators, path) {
       ? el("td", {}, input(`${here}.text`, indicator.text, (value) => { indicator.text = value; },
         { area: true, label: M.text }), problemBox(`${here}.text`))
       : cell("name");
-    row.append(first, cell("qualifier", { size: 8 }), ...(indicator.parts ? [el("td", { colspan: 2 },
+    const values = indicator.parts ? [el("td", { colspan: 2 },
       renderParts(indicator.parts, `${here}.parts`))] : [cell("value", { size: 8 }),
-      cell("unit", { size: 8 })]), el("td", { class: "previous" }, indicator.previous == null
+      cell("unit", { size: 8 })];
+    if (indicator.of_which) {
+      values[values.length - 1].append(el("div", { class: "of-which" }, M.of_which + ":",
+        renderParts(indicator.of_which, `${here}.of_which`)));
+    }
+    row.append(first, cell("qualifier", { size: 8 }), ...values,
+      el("td", { class: "previous" }, indicator.previous == null
       ? "" : String(indicator.previous)), el("td", {}, update),
       el("td", {}, moves(indicators, index), problemBox(here)));
     body.append(row);
@@ -270,10 +284,34 @@ function renderParts(parts, path) {
   }));
 }
 
+function renderAppendices() {
+  const appendices = Array.isArray(doc.appendices) ? doc.appendices : [];
+  const container = el("div", { class: "blocks" });
+  appendices.forEach((appendix, index) => {
+    const here = `appendices[${index}]`;
+    appendix.content = Array.isArray(appendix.content) ? appendix.content : [];
+    container.append(el("div", { class: "block block-section", "data-path": here },
+      el("div", { class: "block-head" }, el("span", { class: "kind" }, M.appendix),
+        moves(appendices, index)),
+      el("div", { class: "section-title" },
+        input(`${here}.title`, appendix.title, (value) => { appendix.title = value; }, { label: M.title }),
+        el("label", { class: "check" }, checkbox(appendix.landscape, (value) => {
+          appendix.landscape = value;
+        }), " " + M.landscape)), problemBox(`${here}.title`),
+      renderBlocks(appendix.content, `${here}.content`), problemBox(here)));
+  });
+  container.append(button("+ " + M.appendix, M.add, () => {
+    doc.appendices = appendices;
+    appendices.push({ title: "", content: [{ indicators: [{ name: "", value: "" }], form: "table" }] });
+  }));
+  return container;
+}
+
 function renderOutline() {
   const outline = $("#outline");
   doc.body = Array.isArray(doc.body) ? doc.body : [];
   outline.replaceChildren(renderBlocks(doc.body, "body"));
+  $("#appendices").replaceChildren(renderAppendices());
   markUnsure();
   showState(lastState);
 }
