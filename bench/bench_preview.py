@@ -41,7 +41,9 @@ def main(runs: int = 40) -> None:
     from thidua_docs.web import Settings, create_app
 
     workspace = Path(tempfile.mkdtemp(prefix="thidua-bench-"))
-    shutil.copy(REPO / "data" / SAMPLE, workspace / SAMPLE)
+    from thidua_docs import bundled
+
+    shutil.copy(bundled.path(bundled.SAMPLE), workspace / SAMPLE)
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]

@@ -14,9 +14,8 @@ import httpx
 import pytest
 import yaml
 
-from conftest import DATA
 from thidua_docs import roundtrip
-from webdesk import Desk, need_preview
+from webdesk import Desk, need_preview, source_of
 
 CLERKS = 20
 EDITS = 2
@@ -33,8 +32,8 @@ def desk(tmp_path_factory):
     need_preview()
     folder = tmp_path_factory.mktemp("load")
     for number in range(CLERKS):
-        shutil.copy(DATA / "mau-phat-dong.yaml", folder / f"clerk-{number:02}.yaml")
-    huge = yaml.safe_load((DATA / "mau-phat-dong.yaml").read_text(encoding="utf-8"))
+        shutil.copy(source_of("mau-phat-dong.yaml"), folder / f"clerk-{number:02}.yaml")
+    huge = yaml.safe_load(source_of("mau-phat-dong.yaml").read_text(encoding="utf-8"))
     # one paragraph of 25,000 words: quick to render, LibreOffice lays it out for ~30 s
     huge["body"].append({"section": "Phụ lục", "content": [
         " ".join(f"thi đua {i}" for i in range(25000))]})

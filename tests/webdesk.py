@@ -56,12 +56,19 @@ class Desk:
             self.thread.join(30)
 
 
+def source_of(name: str) -> Path:
+    """A directive of data/, or the sample shipped in the package."""
+    from thidua_docs import bundled
+
+    return bundled.path(bundled.SAMPLE) if name == bundled.SAMPLE[-1] else DATA / name
+
+
 def workspace_with(tmp: Path, *names: str) -> Path:
     folder = tmp / "workspace"
     folder.mkdir()
     shutil.copytree(DATA / "calendars", folder / "calendars")  # kontum-2020's own calendar
     for name in names:
-        shutil.copy(DATA / name, folder / name)
+        shutil.copy(source_of(name), folder / name)
     return folder
 
 

@@ -89,12 +89,10 @@ def in_language(lang: str, function, *args, **kwargs):
 
 
 def default_sample() -> Path:
-    """The commented sample directive (data/mau-phat-dong.yaml, or the installed copy)."""
-    import sys
+    """The commented sample directive shipped with the package."""
+    from thidua_docs import bundled
 
-    candidates = [Path(__file__).resolve().parents[2] / "data" / "mau-phat-dong.yaml",
-                  Path(sys.prefix) / "share" / "thidua-docs" / "data" / "mau-phat-dong.yaml"]
-    return next((p for p in candidates if p.is_file()), candidates[0])
+    return bundled.path(bundled.SAMPLE)
 
 
 def create_app(settings: Settings) -> Starlette:
