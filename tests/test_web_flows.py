@@ -14,7 +14,7 @@ from conftest import DATA, need
 from thidua_docs import main
 from test_web import client, field, preview_pdf_text, retype
 from webdesk import (  # noqa: F401 (browser: a fixture)
-    Desk, browser, js_errors, need_preview, wait_for, workspace_with,
+    Desk, browser, js_errors, need_preview, same_bytes, wait_for, workspace_with,
 )
 
 WILD = Path(__file__).resolve().parents[2] / "shared" / "wild"
@@ -66,7 +66,7 @@ def test_import_a_rendered_docx_change_an_indicator_preview_and_download(desk, b
     session, _ = client(desk)
     downloaded = session.get(f"/download/{name}/docx")
     assert downloaded.status_code == 200
-    assert downloaded.content == _thidua_render(saved, tmp_path / "cli.docx")
+    assert same_bytes(downloaded.content, _thidua_render(saved, tmp_path / "cli.docx"))
     pdf = session.get(f"/download/{name}/pdf")
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
     assert not js_errors(browser)

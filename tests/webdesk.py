@@ -133,3 +133,22 @@ def js_errors(driver) -> list[str]:
     """The page's script errors so far (a favicon 404 is not one)."""
     return [entry["message"] for entry in driver.get_log("browser")
             if entry["level"] == "SEVERE" and "favicon" not in entry["message"]]
+
+
+def same_bytes(downloaded: bytes, rendered: bytes) -> bool:
+    """Whether two .docx are the same bytes; if not, fail naming the parts that differ."""
+    if downloaded == rendered:
+        return True
+    import io
+    import zipfile
+
+    ours, theirs = (zipfile.ZipFile(io.BytesIO(data)) for data in (downloaded, rendered))
+    differ = []
+    for name in sorted(set(ours.namelist()) | set(theirs.namelist())):
+        a = ours.read(name) if name in ours.namelist() else b""
+        b = theirs.read(name) if name in theirs.namelist() else b""
+        if a != b:
+            at = next((i for i in range(min(len(a), len(b))) if a[i] != b[i]), min(len(a), len(b)))
+            differ.append(f"{name} at {at}: {a[max(0, at - 120):at + 80]!r} vs "
+                          f"{b[max(0, at - 120):at + 80]!r}")
+    pytest.fail("the .docx differ: " + ("; ".join(differ) or "in the zip's own bytes"))
