@@ -18,7 +18,7 @@ def check_with_pages(data: bytes, filename: str, pool, localised) -> dict:
     *localised(function)* calls *function* with messages in the clerk's language."""
     from thidua_docs import wordml
     from thidua_docs.check import REGISTRY, as_dict, check_file
-    from thidua_docs.check.anatomy import analyse
+    from thidua_docs.wordml.anatomy import analyse
 
     with tempfile.TemporaryDirectory(prefix="thidua-check-") as folder:
         path = Path(folder) / (re.sub(r"[^\w.-]+", "-", Path(filename).name) or "upload.docx")
