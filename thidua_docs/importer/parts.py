@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from thidua_docs.wordml.anatomy import analyse, fold
 from thidua_docs.decree import SUMMARY_LABEL
 from thidua_docs.decree.patterns import (
-    ARCHIVE, AUTHORITY, MOTTO, NATIONAL, NUMBER, PLACE_DATE, RECIPIENTS_LABEL, URGENCY,
+    ARCHIVE, AUTHORITY, LOCALITY, MOTTO, NATIONAL, NUMBER, PLACE_DATE, RECIPIENTS_LABEL,
+    URGENCY,
 )
 from thidua_docs.importer.paragraphs import (Line, Para, ends_sentence, is_capitals, join_lines,
                                             label_of)
@@ -178,7 +179,6 @@ def _stamped_number(header: Header, left: list[str]) -> list[str]:
     return left[:-1]
 
 
-_LOCALITY = re.compile(r"^(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)\b")
 _NEEDS_LOCALITY = re.compile(r"^(ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN)$")
 
 
@@ -193,7 +193,7 @@ def _split_issuer(lines: list[str]) -> tuple[list[str], list[str]]:
     if not lines:
         return [], []
     for index in range(len(lines) - 1):
-        if _NEEDS_LOCALITY.match(lines[index].upper()) and _LOCALITY.match(
+        if _NEEDS_LOCALITY.match(lines[index].upper()) and LOCALITY.match(
                 lines[index + 1].upper()):
             return lines[:index], lines[index:]
     start = len(lines) - 1
