@@ -10,12 +10,10 @@ import contextlib
 import gc
 import importlib
 import logging
-import multiprocessing
 import os
 import signal
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -85,6 +83,9 @@ def render_docx_files(jobs: list[Job], *, workers: int, template: Path | None, f
     if method == "fork":
         _prepare(template)  # once, before the fork: every worker inherits it ready
         gc.freeze()  # keep inherited objects out of the workers' collections (no copy-on-write)
+    import multiprocessing  # only for a parallel batch: one input starts without it
+    from concurrent.futures import ProcessPoolExecutor
+
     context = multiprocessing.get_context(method)
     chunk = max(1, min(16, len(jobs) // (workers * 4)))
     outcomes = []

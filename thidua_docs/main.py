@@ -11,15 +11,17 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from thidua_docs.anniversaries import (
-    Anniversary, Calendar, default_calendar, round_anniversaries,
-)
-from thidua_docs.compare import Comparison, compare
+from typing import TYPE_CHECKING
+
 from thidua_docs.exceptions import UsageError
 from thidua_docs.loader import decode, load_directive, load_model, parse_directive, read_source
 from thidua_docs.output import write_atomic
-from thidua_docs.rollover import Rollover, roll_over
-from thidua_docs.structure import Directive
+
+if TYPE_CHECKING:  # each verb imports what only it needs when it runs: start-up stays short
+    from thidua_docs.anniversaries import Anniversary, Calendar
+    from thidua_docs.compare import Comparison
+    from thidua_docs.rollover import Rollover
+    from thidua_docs.structure import Directive
 
 OUTPUT_DIR = Path("output")
 
@@ -66,6 +68,8 @@ def render_text(raw: bytes, name: str = "<stdin>", *, template: Path | None = No
 def calendars_for(directive: Directive | None, source: Path | None,
                   extra: list[Path] = ()) -> list[Calendar]:
     """The national calendar, the directive's own calendar, and any *extra* ones."""
+    from thidua_docs.anniversaries import Calendar, default_calendar
+
     paths = [default_calendar()]
     if directive is not None and directive.calendar and source is not None:
         paths.append(source.parent / directive.calendar)
@@ -75,12 +79,16 @@ def calendars_for(directive: Directive | None, source: Path | None,
 
 def anniversaries(year: int, extra: list[Path] = ()) -> list[Anniversary]:
     """The round anniversaries of *year* in the national and *extra* calendars."""
+    from thidua_docs.anniversaries import round_anniversaries
+
     return round_anniversaries(calendars_for(None, None, extra), year)
 
 
 def new_year(source: Path, year: int | None = None, output: Path | None = None,
              extra_calendars: list[Path] = (), *, force: bool = False) -> tuple[Path, Rollover]:
     """Write next year's YAML from *source*; return where and what changed."""
+    from thidua_docs.rollover import roll_over
+
     directive = load_directive(source)
     year = year or directive.year + 1
     if year == directive.year:
@@ -104,6 +112,8 @@ def new_year(source: Path, year: int | None = None, output: Path | None = None,
 
 def diff(old: Path, new: Path) -> Comparison:
     """Indicators and outline of two directives compared."""
+    from thidua_docs.compare import compare
+
     return compare(load_directive(old), load_directive(new))
 
 
