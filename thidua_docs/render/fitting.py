@@ -51,6 +51,25 @@ class StyleFacts:
         return self._cache[style_id]
 
 
+def facts_table(styles) -> dict[str, tuple[float, bool, int]]:
+    """The facts of every paragraph style of a template ("" for the default style)."""
+    facts = StyleFacts(styles)
+    table = {style.style_id: facts(style.style_id) for style in styles
+             if style.type == WD_STYLE_TYPE.PARAGRAPH}
+    table[""] = facts(None)
+    return table
+
+
+class KnownFacts:
+    """StyleFacts read from a facts_table (a template prepared earlier)."""
+
+    def __init__(self, table: dict) -> None:
+        self._table = {style_id: tuple(facts) for style_id, facts in table.items()}
+
+    def __call__(self, style_id: str | None) -> tuple[float, bool, int]:
+        return self._table.get(style_id or "", self._table[""])
+
+
 def _inherited(style, read):
     while style is not None:
         value = read(style)

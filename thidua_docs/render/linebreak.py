@@ -264,6 +264,17 @@ class TitleBreaker:
             self._measures[style_id] = (size, bold, (areas.get(style_id, body_twips) - left)
                                         / TWIPS_PER_PT)
 
+    @property
+    def measures(self) -> dict[str, tuple[float, bool, float]]:
+        """Size, weight and width (pt) of each title style: all the breaker knows."""
+        return dict(self._measures)
+
+    @classmethod
+    def from_measures(cls, measures: dict) -> "TitleBreaker":
+        breaker = cls.__new__(cls)
+        breaker._measures = {style: tuple(m) for style, m in measures.items()}
+        return breaker
+
     def lines(self, text: str, style_id: str) -> tuple[str, ...]:
         """*text* broken into the lines it prints on in *style_id*."""
         return break_lines(text, *self._measures[style_id])

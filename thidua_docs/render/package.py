@@ -6,6 +6,7 @@ rendered file, so it is deflated once; each render deflates only its body.
 
 from __future__ import annotations
 
+import base64
 import struct
 import time
 import zlib
@@ -48,6 +49,22 @@ class PackageWriter:
         self._fixed = [_entry(info.filename, data, info.date_time) for info, data in fixed]
         self._slot = slot
         self._slot_index = position
+
+    def state(self) -> dict:
+        """The compressed parts as plain data (JSON-able: text and numbers)."""
+        return {"slot": self._slot, "position": self._slot_index, "parts": [
+            [e.name.decode("utf-8"), e.crc, base64.b64encode(e.data).decode("ascii"), e.size,
+             e.dos_time, e.dos_date] for e in self._fixed]}
+
+    @classmethod
+    def from_state(cls, state: dict) -> "PackageWriter":
+        """The writer whose state() was *state*."""
+        writer = cls.__new__(cls)
+        writer._fixed = [_Entry(name.encode("utf-8"), crc, base64.b64decode(data), size,
+                                dos_time, dos_date)
+                         for name, crc, data, size, dos_time, dos_date in state["parts"]]
+        writer._slot, writer._slot_index = state["slot"], state["position"]
+        return writer
 
     def write(self, body: bytes) -> bytes:
         """The whole package with *body* as the slot part."""
