@@ -75,7 +75,7 @@ def _format_number(text: str, min_digits: int) -> str:
     else:
         head = len(whole) % 3 or 3
         whole = group.join([whole[:head]] + [whole[i:i + 3] for i in range(head, len(whole), 3)])
-    sign = minus if value < 0 else ""
+    sign = minus if value.is_signed() else ""  # "-0" as typed, as Babel prints it
     return sign + whole + (decimal + fraction if fraction else "")
 
 

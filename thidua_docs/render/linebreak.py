@@ -28,7 +28,7 @@ from html import escape
 from markupsafe import Markup
 
 from thidua_docs.layout.metrics import word_widths_pt
-from thidua_docs.ooxml import TWIPS_PER_PT
+from thidua_docs.ooxml import TWIPS_PER_PT, qn
 
 #: A hyphen with a non-space character on each side, inside a w:t of run XML (the hyphen
 #: first, then the look-behind: the engine then only stops at hyphens).
@@ -250,8 +250,6 @@ class TitleBreaker:
     of every other text the template prints."""
 
     def __init__(self, body, facts, body_twips: int) -> None:
-        from docx.oxml.ns import qn
-
         areas: dict[str, int] = {}
         for style in body.iter(qn("w:pStyle")):
             cell = next(style.iterancestors(qn("w:tc")), None)
