@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from thidua_docs.check.anatomy import Anatomy, Line
+from thidua_docs.wordml.anatomy import Anatomy, Line
 from thidua_docs.layout.metrics import text_width_pt
 
 PT_PER_CM = 72 / 2.54

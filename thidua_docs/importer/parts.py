@@ -1,8 +1,8 @@
 """The parts of a directive in a source: header, title and body, Nơi nhận and signature.
 
-A .docx goes through the checker's recogniser (``thidua_docs.check.anatomy``:
-the header in a table, text boxes or tab-separated paragraphs, the signature
-block in a table or after tabs). A text source is read the same way by its
+A .docx goes through the one reader's anatomy (``thidua_docs.wordml.anatomy``,
+which the checker reads too: the header in a table, text boxes or columns typed
+side by side, the signature block in a table or after tabs). A text source is read the same way by its
 wording: the header lines by the Quốc hiệu, the Tiêu ngữ, the "Số:" line and
 the place and date (two columns copied side by side are split where three or
 more spaces separate them); the tail from "Nơi nhận" (and a signature typed
@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from thidua_docs.check.anatomy import analyse, fold
+from thidua_docs.wordml.anatomy import analyse, fold
 from thidua_docs.decree import SUMMARY_LABEL
 from thidua_docs.decree.patterns import (
     ARCHIVE, AUTHORITY, MOTTO, NATIONAL, NUMBER, PLACE_DATE, RECIPIENTS_LABEL, URGENCY,

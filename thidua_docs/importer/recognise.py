@@ -15,7 +15,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
-from thidua_docs.check.anatomy import fold
+from thidua_docs.wordml.anatomy import fold
 from thidua_docs.decree import KIND_CODES
 from thidua_docs.decree.patterns import (
     ARCHIVE, AUTHORITY, DEPUTY, NUMBER, PLACE_DATE, SUMMARY_LABEL, SYMBOL_PART,
