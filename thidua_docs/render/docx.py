@@ -84,7 +84,7 @@ def _prepared(path: Path) -> dict:
     return prepared
 
 
-_FORMAT = 1
+_FORMAT = 2
 
 
 def _prepare(path: Path) -> dict:
@@ -96,6 +96,7 @@ def _prepare(path: Path) -> dict:
         names = [info.filename for info in package.infolist()]
         others = [(info, package.read(info)) for info in package.infolist()
                   if info.filename != DOCUMENT_PART]
+        body_time = package.getinfo(DOCUMENT_PART).date_time
     facts = facts_table(template.docx.styles)
     body_twips = body_width_twips(template.docx)
     root = copy.deepcopy(template.docx.element)  # w:document without its body
@@ -110,7 +111,8 @@ def _prepare(path: Path) -> dict:
         "titles": TitleBreaker(template.docx.element.body, KnownFacts(facts),
                                body_twips).measures,
         "root": etree.tostring(root, encoding="unicode"),
-        "package": PackageWriter(others, DOCUMENT_PART, names.index(DOCUMENT_PART)).state(),
+        "package": PackageWriter(others, DOCUMENT_PART, names.index(DOCUMENT_PART),
+                                 body_time).state(),
     }
 
 
