@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-<<<<<<< HEAD
 from typing import TYPE_CHECKING
 
 from thidua_docs.exceptions import UsageError
@@ -23,20 +22,6 @@ if TYPE_CHECKING:  # each verb imports what only it needs when it runs: start-up
     from thidua_docs.compare import Comparison
     from thidua_docs.rollover import Rollover
     from thidua_docs.structure import Directive
-=======
-from pydantic import TypeAdapter, ValidationError
-
-from thidua_docs.anniversaries import (
-    Anniversary, Calendar, default_calendar, round_anniversaries,
-)
-from thidua_docs.compare import Comparison, compare
-from thidua_docs.exceptions import UsageError
-from thidua_docs.loader import decode, load_directive, load_model, parse_directive, read_source
-from thidua_docs.output import write_atomic
-from thidua_docs.rollover import Rollover, roll_over
-from thidua_docs.structure import Directive
-from thidua_docs.structure.directive import Period
->>>>>>> main
 
 OUTPUT_DIR = Path("output")
 
@@ -108,18 +93,16 @@ def anniversaries(year: int, extra: list[Path] = ()) -> list[Anniversary]:
 
 
 def new_year(source: Path, year: int | None = None, output: Path | None = None,
-<<<<<<< HEAD
-             extra_calendars: list[Path] = (), *, force: bool = False) -> tuple[Path, Rollover]:
-    """Write next year's YAML from *source*; return where and what changed."""
-    from thidua_docs.rollover import roll_over
-
-=======
              extra_calendars: list[Path] = (), *, force: bool = False,
              period: str | None = None) -> tuple[Path, Rollover]:
     """Write next year's YAML from *source* (or, with *period*, a plan over a period's next
     one); return where and what changed. A plan over a period alone is rolled only when
     its new period is given."""
->>>>>>> main
+    from pydantic import TypeAdapter, ValidationError
+
+    from thidua_docs.rollover import roll_over
+    from thidua_docs.structure.directive import Period
+
     directive = load_directive(source)
     if period is not None:
         if directive.period is None:
@@ -154,6 +137,8 @@ def new_year(source: Path, year: int | None = None, output: Path | None = None,
 
 def upcoming_anniversaries(year: int, years: int, extra: list[Path] = ()) -> list[Anniversary]:
     """The round anniversaries of the *years* years after *year*, year by year."""
+    from thidua_docs.anniversaries import round_anniversaries
+
     calendars = calendars_for(None, None, extra)
     return [found for later in range(year + 1, year + years + 1)
             for found in round_anniversaries(calendars, later)]
