@@ -10,10 +10,12 @@ demo: $(VENV)/.installed
 	$(PY) -m thidua_docs render data/kontum-2020.yaml -o output/kontum-2020.docx --force
 	$(PY) -m thidua_docs render data/kontum-2017.yaml -o output/kontum-2017.docx --force
 
+# The suite, then the batch tests again with workers started by "spawn" (as on Windows).
 test: $(VENV)/.installed
 	$(PY) -m pytest $(PYTEST_ARGS)
+	THIDUA_START_METHOD=spawn $(PY) -m pytest -q -m "not pdf" -p no:cacheprovider tests/test_batch.py
 
-# Rebuild templates/phat_dong.docx from thidua_docs/layout after a layout change.
+# Rebuild thidua_docs/templates/phat_dong.docx from thidua_docs/layout after a layout change.
 template: $(VENV)/.installed
 	$(PY) -m thidua_docs.layout.build_template
 

@@ -14,9 +14,12 @@ from thidua_docs import main
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "data"
-REFERENCE = REPO.parent / "shared" / "reference"
-#: The directives in data/ (the anniversary calendars are in data/calendars/).
-EXAMPLES = sorted(DATA.glob("*.yaml"))
+#: The two real Kon Tum directives as text (reference texts, copied from ../shared/reference).
+REFERENCE = REPO / "tests" / "fixtures"
+#: The sample directive bundled with the package (``thidua example``).
+SAMPLE = REPO / "thidua_docs" / "examples" / "mau-phat-dong.yaml"
+#: The directives in data/ and the sample (the anniversary calendars are in data/calendars/).
+EXAMPLES = sorted([*DATA.glob("*.yaml"), SAMPLE])
 IN_CI = bool(os.environ.get("CI"))
 #: An unknown message key or parameter fails the test instead of showing the key.
 os.environ["THIDUA_STRICT_MESSAGES"] = "1"

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from conftest import DATA, REPO, document_paragraphs, need, pdf_text
+from conftest import DATA, REPO, SAMPLE, document_paragraphs, need, pdf_text
 from helpers import directive_data, write_yaml
 from thidua_docs.pdf import PdfConverter
 
@@ -57,7 +57,7 @@ def test_batch_writes_valid_inputs_and_reports_invalid_ones(inputs, tmp_path):
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert [r["input"] for r in records] == list(map(str, sources))
     for record in records:
-        assert set(record) == {"input", "outputs", "status", "errors", "ms"}
+        assert set(record) == {"input", "outputs", "status", "errors", "notes", "ms"}
         assert isinstance(record["ms"], (int, float)) and record["ms"] >= 0
     for record, name in zip(records, VALID):
         assert record["status"] == "ok" and record["errors"] == []
@@ -210,7 +210,7 @@ def test_parallel_runs_write_whole_files(inputs, tmp_path):
 def test_interrupt_leaves_no_half_written_file(tmp_path):
     need(shutil.which("soffice") is not None, "LibreOffice is not installed")
     for i in range(60):
-        shutil.copy(DATA / "mau-phat-dong.yaml", tmp_path / f"m{i:02d}.yaml")
+        shutil.copy(SAMPLE, tmp_path / f"m{i:02d}.yaml")
     out = tmp_path / "out"
     process = subprocess.Popen(
         [sys.executable, "-m", "thidua_docs", "render", *sorted(map(str, tmp_path.glob("m*.yaml"))),
@@ -228,3 +228,28 @@ def test_interrupt_leaves_no_half_written_file(tmp_path):
     leftovers = [p for p in Path(os.environ.get("TMPDIR", "/tmp")).glob("thidua-lo-profile-*")
                  if p.stat().st_mtime > time.time() - 300]
     assert not leftovers
+
+
+def test_spawned_workers_render_paths_with_spaces_and_vietnamese_letters(monkeypatch, tmp_path):
+    """Windows has no fork: workers started by spawn give the same files, and paths with
+    spaces and Vietnamese letters, and CRLF inputs (Notepad), work."""
+    from thidua_docs import batch
+
+    folder = tmp_path / "Phòng Nội vụ" / "thi đua 2025"
+    folder.mkdir(parents=True)
+    shutil.copytree(DATA / "calendars", folder / "calendars")
+    names = ["kontum-2020", "huyện Đăk Hà", "xã Ngọk Wang"]
+    for name, source in zip(names, ["kontum-2020", "huyen-dak-ha-2025", "xa-ngoc-wang-2025"]):
+        text = (DATA / f"{source}.yaml").read_bytes().replace(b"\r\n", b"\n")
+        (folder / f"{name}.yaml").write_bytes(text.replace(b"\n", b"\r\n"))
+    (folder / "hỏng.yaml").write_text("issuer: [\n", encoding="utf-8")
+    jobs = [batch.Job(folder / f"{name}.yaml", folder / "ra" / f"{name}.docx")
+            for name in [*names, "hỏng"]]
+    monkeypatch.setenv("THIDUA_START_METHOD", "spawn")
+    spawned = batch.render_docx_files(jobs, workers=2, template=None, force=False, draft=False)
+    assert [o.status for o in spawned] == ["ok", "ok", "ok", "error"]
+    assert spawned[3].errors[0].code == "yaml_flow" and spawned[3].errors[0].line == 2
+    alone = [batch.Job(job.source, tmp_path / "alone" / job.target.name) for job in jobs[:3]]
+    for outcome, single in zip(spawned, batch.render_docx_files(
+            alone, workers=1, template=None, force=False, draft=False)):
+        assert docx_text(outcome.outputs["docx"]) == docx_text(single.outputs["docx"])

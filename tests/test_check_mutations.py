@@ -1,7 +1,7 @@
 """Break one Nghị định 30 rule at a time in a rendered document; the checker
 reports exactly that rule.
 
-The base is data/mau-phat-dong.yaml rendered by thidua-docs (it has a number,
+The base is the bundled sample (thidua_docs/examples/mau-phat-dong.yaml) rendered by thidua-docs (it has a number,
 a date, sub-sections, items and points), which checks clean.
 """
 

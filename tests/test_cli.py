@@ -158,8 +158,9 @@ def test_missing_input_file(tmp_path):
 
 
 def test_not_utf8(tmp_path):
+    """Bytes that are neither UTF-8 nor Vietnamese (Windows-1258 is read: test_encodings)."""
     source = tmp_path / "bad.yaml"
-    source.write_bytes("year: 2021\ntheme: Đoàn\n".encode("cp1258"))
+    source.write_bytes("year: 2021\ntheme: Größe\n".encode("latin-1"))
     result = thidua("validate", str(source))
     assert result.returncode == 2 and "UTF-8" in result.stderr
     assert f"{source}:2:" in result.stderr

@@ -38,7 +38,7 @@ def test_compiled_render_equals_docxtpl(path):
 
 
 def test_template_with_tags_outside_the_body_is_rendered_in_full(tmp_path):
-    source = REPO / "templates" / "phat_dong.docx"
+    source = REPO / "thidua_docs" / "templates" / "phat_dong.docx"
     custom = tmp_path / "custom.docx"
     with zipfile.ZipFile(source) as old, zipfile.ZipFile(custom, "w", zipfile.ZIP_DEFLATED) as new:
         for item in old.infolist():

@@ -38,7 +38,7 @@ from thidua_docs.decree import KIND_CODES
 
 pytestmark = pytest.mark.skipif(not ooxml_audit.available(), reason=ooxml_audit.ABSENT)
 
-TEMPLATE = REPO / "templates" / "phat_dong.docx"
+TEMPLATE = REPO / "thidua_docs" / "templates" / "phat_dong.docx"
 WILD = REPO.parent / "shared" / "wild"
 LEGACY_TEXT = ["ủy ban nhân dân tỉnh phát động phong trào thi đua năm 2025",
                "cộng hòa xã hội chủ nghĩa việt nam"]

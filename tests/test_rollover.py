@@ -12,9 +12,9 @@ import sys
 import pytest
 import yaml
 
-from conftest import DATA, REPO, document_paragraphs, open_docx
+from conftest import DATA, REPO, SAMPLE, document_paragraphs, open_docx
 from thidua_docs import main
-from thidua_docs.anniversaries import Calendar
+from thidua_docs.anniversaries import Calendar, default_calendar
 from thidua_docs.exceptions import InvalidInputError
 from thidua_docs.loader import load_directive, load_model
 
@@ -143,7 +143,7 @@ def test_anniversaries_are_recomputed(rolled):
 
 
 def test_number_date_and_flow_style_indicators(tmp_path):
-    source = DATA / "mau-phat-dong.yaml"
+    source = SAMPLE
     out, result = main.new_year(source, 2026, tmp_path / "mau-2026.yaml")
     text = out.read_text("utf-8")
     assert re.search(r"^  number:\s*(#.*)?$", text, re.MULTILINE)
@@ -223,10 +223,10 @@ def test_known_round_anniversaries(year, wording):
 
 
 def test_calendar_entries_have_sources_and_real_dates():
-    for path in (CALENDARS / "anniversaries.yaml", KONTUM):
+    for path in (default_calendar(), KONTUM):
         calendar = load_model(path, Calendar)
         assert all(event.source for event in calendar.events)
-    assert len(load_model(CALENDARS / "anniversaries.yaml", Calendar).events) >= 25
+    assert len(load_model(default_calendar(), Calendar).events) >= 25
 
 
 def test_anniversaries_cli(tmp_path):

@@ -13,7 +13,7 @@ PARTS = ("word/document.xml", "word/styles.xml", "word/header1.xml", "word/heade
 
 def test_committed_template_matches_the_layout(tmp_path):
     fresh = build(tmp_path / "fresh.docx")
-    committed = REPO / "templates" / "phat_dong.docx"
+    committed = REPO / "thidua_docs" / "templates" / "phat_dong.docx"
     with zipfile.ZipFile(fresh) as new, zipfile.ZipFile(committed) as old:
         for part in PARTS:
             assert new.read(part) == old.read(part), (

@@ -9,7 +9,6 @@ add their own events with a second calendar file of the same form.
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -18,7 +17,6 @@ from pydantic import BaseModel, ConfigDict, Field
 from thidua_docs.structure.directive import Text
 from thidua_docs.vnformat import short_date
 
-CALENDAR_NAME = "anniversaries.yaml"
 
 
 class Event(BaseModel):
@@ -70,12 +68,10 @@ def _same_day(date: dt.date, year: int) -> dt.date:
 
 
 def default_calendar() -> Path:
-    """The national calendar: the repository's data/ or the installed copy."""
-    candidates = [
-        Path(__file__).resolve().parents[1] / "data" / "calendars" / CALENDAR_NAME,
-        Path(sys.prefix) / "share" / "thidua-docs" / "calendars" / CALENDAR_NAME,
-    ]
-    return next((path for path in candidates if path.is_file()), candidates[0])
+    """The national calendar, bundled with the package."""
+    from thidua_docs import bundled
+
+    return bundled.path(bundled.CALENDAR)
 
 
 def round_anniversaries(calendars: list[Calendar], year: int) -> list[Anniversary]:

@@ -6,10 +6,14 @@ was written or what went wrong, and the others go on.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import importlib
+import logging
 import multiprocessing
+import os
 import signal
+import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -30,6 +34,8 @@ class Outcome:
     errors: list[Problem] = field(default_factory=list)
     #: The closing line of an invalid input ("N problems, fix them"): shown, not an error.
     summary: Message | None = None
+    #: What the user should know though nothing failed (an encoding assumed).
+    notes: list[Message] = field(default_factory=list)
     ms: float = 0.0
     #: The exit code this failure would have alone (2 invalid input, 1 output problem).
     exit_code: int = 0
@@ -49,7 +55,9 @@ class Outcome:
     def record(self) -> dict:
         """The machine-readable record of this input (``--json``)."""
         return {"input": self.input, "outputs": self.outputs, "status": self.status,
-                "errors": [problem.record() for problem in self.errors], "ms": round(self.ms, 1)}
+                "errors": [problem.record() for problem in self.errors],
+                "notes": [{"code": note.key, "message": str(note)} for note in self.notes],
+                "ms": round(self.ms, 1)}
 
 
 @dataclass(frozen=True)
@@ -71,13 +79,15 @@ def render_docx_files(jobs: list[Job], *, workers: int, template: Path | None, f
             if progress:
                 progress(outcomes[-1])
         return outcomes
-    _prepare(template)  # once, before the fork: every worker inherits it ready
-    gc.freeze()  # keep the inherited objects out of the workers' collections (no copy-on-write)
-    context = multiprocessing.get_context("fork")
+    method = start_method()
+    if method == "fork":
+        _prepare(template)  # once, before the fork: every worker inherits it ready
+        gc.freeze()  # keep inherited objects out of the workers' collections (no copy-on-write)
+    context = multiprocessing.get_context(method)
     chunk = max(1, min(16, len(jobs) // (workers * 4)))
     outcomes = []
-    with ProcessPoolExecutor(workers, mp_context=context,
-                             initializer=_ignore_interrupts) as pool:
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
+                             initargs=(template, method != "fork")) as pool:
         try:
             for outcome in pool.map(_render_one, jobs, *[[o] * len(jobs) for o in options],
                                     chunksize=chunk):
@@ -101,10 +111,38 @@ def _prepare(template: Path | None) -> None:
         pass  # reported per input by _render_one
 
 
-def _ignore_interrupts() -> None:
-    """Workers ignore Ctrl-C: the parent stops the batch and lets the files being
-    written finish whole."""
+@contextlib.contextmanager
+def notices():
+    """Collect the notices (Messages logged on "thidua_docs") of one job, shown later."""
+    collected: list[Message] = []
+    logger = logging.getLogger("thidua_docs")
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            collected.append(record.msg)
+
+    saved, logger.handlers = logger.handlers, [Collect()]
+    try:
+        yield collected
+    finally:
+        logger.handlers = saved
+
+
+def start_method() -> str:
+    """How worker processes start: THIDUA_START_METHOD, else "fork" where the system has
+    it (Linux: workers inherit the compiled template), else "spawn" (Windows, macOS)."""
+    chosen = os.environ.get("THIDUA_START_METHOD")
+    if chosen:
+        return chosen
+    return "fork" if sys.platform.startswith("linux") else "spawn"
+
+
+def _start_worker(template: Path | None, prepare: bool) -> None:
+    """Workers ignore Ctrl-C (the parent stops the batch and lets the files being written
+    finish whole); a spawned worker prepares the renderer itself."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if prepare:
+        _prepare(template)
 
 
 def _render_one(job: Job, template: Path | None, force: bool, draft: bool) -> Outcome:
@@ -112,12 +150,13 @@ def _render_one(job: Job, template: Path | None, force: bool, draft: bool) -> Ou
 
     outcome = Outcome(str(job.source))
     start = time.perf_counter()
-    try:
-        written = main.render(job.source, job.target, template=template, force=force,
-                              draft=draft)
-        outcome.outputs["docx"] = str(written)
-    except ThiduaError as error:
-        outcome.fail(error)
+    with notices() as outcome.notes:
+        try:
+            written = main.render(job.source, job.target, template=template, force=force,
+                                  draft=draft)
+            outcome.outputs["docx"] = str(written)
+        except ThiduaError as error:
+            outcome.fail(error)
     outcome.ms = (time.perf_counter() - start) * 1000
     return outcome
 

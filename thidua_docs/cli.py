@@ -6,8 +6,8 @@ import click
 
 from thidua_docs import __version__
 from thidua_docs.commands import (
-    Group, Option, anniversaries, check, convert_legacy, diff, import_, new, render,
-    translate_click, validate,
+    Group, Option, anniversaries, check, convert_legacy, diff, example, import_, new, render,
+    schema, translate_click, validate,
 )
 from thidua_docs.messages import message, set_language
 
@@ -33,10 +33,16 @@ def cli() -> None:
     """thidua-docs: directives "Phát động phong trào thi đua" per Nghị định 30/2020."""
 
 
-for verb in (render, validate, check, new, anniversaries, diff, import_, convert_legacy):
+for verb in (render, validate, check, new, anniversaries, diff, import_, convert_legacy,
+             example, schema):
     cli.add_command(verb.command)
 
 
 def main() -> None:
+    import logging
+
+    notices = logging.getLogger("thidua_docs")  # the library's notices, on standard error
+    notices.addHandler(logging.StreamHandler())
+    notices.propagate = False
     translate_click()
     cli(prog_name="thidua")

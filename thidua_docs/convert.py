@@ -9,9 +9,7 @@ touched. ``import`` and ``check`` both open their input through
 
 from __future__ import annotations
 
-import os
 import shutil
-import signal
 import subprocess
 import tempfile
 from collections.abc import Iterator
@@ -19,7 +17,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from thidua_docs.exceptions import InputFileError
-from thidua_docs.pdf import DEFAULT_TIMEOUT, LibreOfficeMissing, find_soffice, soffice_command
+from thidua_docs.messages import Message
+from thidua_docs.pdf import (
+    DEFAULT_TIMEOUT, LibreOfficeMissing, find_soffice, kill_tree, soffice_command,
+)
 
 #: Formats LibreOffice converts to .docx for reading.
 CONVERTIBLE = (".doc", ".odt", ".rtf")
@@ -57,7 +58,7 @@ def as_docx(path: Path, *, timeout: float = DEFAULT_TIMEOUT) -> Iterator[Path]:
         produced = work / "out" / "source.docx"
         if not produced.is_file() or produced.stat().st_size == 0:
             raise InputFileError("convert_failed", path=str(path),
-                                 reason="LibreOffice produced no .docx")
+                                 reason=Message("convert_no_output"))
         yield produced
 
 
@@ -70,11 +71,11 @@ def _run(command: list[str], path: Path, timeout: float) -> None:
     try:
         output, _ = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
+        kill_tree(process)
         raise InputFileError("convert_failed", path=str(path),
-                             reason=f"LibreOffice made no progress for {timeout:g} s") from None
+                             reason=Message("pdf_timeout", seconds=f"{timeout:g}")) from None
     if process.returncode != 0:
         lines = output.decode("utf-8", "replace").strip().splitlines()
-        raise InputFileError("convert_failed", path=str(path),
-                             reason=lines[-1] if lines else f"exit code {process.returncode}")
+        raise InputFileError("convert_failed", path=str(path), reason=Message(
+            "pdf_soffice_error", detail=lines[-1]) if lines else Message(
+            "pdf_exit", code=process.returncode))

@@ -16,7 +16,7 @@ from thidua_docs.anniversaries import (
 )
 from thidua_docs.compare import Comparison, compare
 from thidua_docs.exceptions import UsageError
-from thidua_docs.loader import load_directive, load_model, parse_directive, read_source
+from thidua_docs.loader import decode, load_directive, load_model, parse_directive, read_source
 from thidua_docs.output import write_atomic
 from thidua_docs.rollover import Rollover, roll_over
 from thidua_docs.structure import Directive
@@ -89,14 +89,17 @@ def new_year(source: Path, year: int | None = None, output: Path | None = None,
         if str(directive.year) not in source.name:
             raise UsageError("new_needs_output", path=str(source), year=directive.year)
         output = source.with_name(source.name.replace(str(directive.year), str(year)))
-    text = read_source(source).decode("utf-8-sig")
+    text = decode(read_source(source), str(source))
+    crlf = "\r\n" in text  # a file saved on Windows keeps its line ends
+    text = text.replace("\r\n", "\n")
     calendar = None
     if directive.calendar and output.parent.resolve() != source.parent.resolve():
         calendar = Path(os.path.relpath(source.parent / directive.calendar, output.parent))
     result = roll_over(text, year, calendars_for(directive, source, extra_calendars),
                        calendar=calendar.as_posix() if calendar else None)
     parse_directive(result.text, str(output))  # the new file must load as it stands
-    return write_atomic(output, result.text.encode("utf-8"), force=force), result
+    written = result.text.replace("\n", "\r\n") if crlf else result.text
+    return write_atomic(output, written.encode("utf-8"), force=force), result
 
 
 def diff(old: Path, new: Path) -> Comparison:

@@ -17,6 +17,7 @@ import queue
 import shutil
 import signal
 import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -43,10 +44,26 @@ class LibreOfficeMissing(ThiduaError):
         super().__init__("pdf_no_libreoffice")
 
 
+def default_soffice_paths() -> list[Path]:
+    """Where the LibreOffice installers put soffice on Windows and macOS."""
+    if sys.platform == "win32":
+        folders = [os.environ.get(name) for name in ("ProgramFiles", "ProgramFiles(x86)")]
+        return [Path(folder) / "LibreOffice" / "program" / "soffice.exe"
+                for folder in [*folders, r"C:\Program Files"] if folder]
+    if sys.platform == "darwin":
+        return [Path("/Applications/LibreOffice.app/Contents/MacOS/soffice"),
+                Path.home() / "Applications/LibreOffice.app/Contents/MacOS/soffice"]
+    return []
+
+
 def find_soffice() -> str:
-    """The soffice executable, or LibreOfficeMissing."""
+    """The soffice executable: THIDUA_SOFFICE, else on PATH, else at the default install
+    path of Windows or macOS; or LibreOfficeMissing."""
     override = os.environ.get("THIDUA_SOFFICE")
-    found = override or next(filter(None, map(shutil.which, SOFFICE_NAMES)), None)
+    if override:
+        return override
+    found = next(filter(None, map(shutil.which, SOFFICE_NAMES)), None) or next(
+        (str(path) for path in default_soffice_paths() if path.is_file()), None)
     if not found:
         raise LibreOfficeMissing()
     return found
@@ -210,12 +227,23 @@ class _Worker:
 
     def _kill(self) -> None:
         process, self.process = self.process, None
-        if process is not None and process.poll() is None:
-            try:
+        if process is not None:
+            kill_tree(process)
+
+
+def kill_tree(process: subprocess.Popen) -> None:
+    """Stop *process* and the processes it started (soffice starts soffice.bin): its process
+    group on POSIX (it was started with start_new_session), its tree on Windows."""
+    if process.poll() is None:
+        try:
+            if sys.platform == "win32":
+                subprocess.run(["taskkill", "/F", "/T", "/PID", str(process.pid)],
+                               capture_output=True, check=False)
+            else:
                 os.killpg(process.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-            process.wait()
+        except ProcessLookupError:
+            pass
+    process.wait()
 
 
 def _pump(stream, lines: queue.Queue) -> None:

@@ -138,6 +138,8 @@ class _Progress:
 
 def _report(outcomes, as_json: bool, single: bool) -> None:
     for outcome in outcomes:
+        for note in [] if as_json else outcome.notes:
+            click.echo(note, err=True)
         if as_json:
             click.echo(json.dumps(outcome.record(), ensure_ascii=False))
         elif outcome.status == "ok":

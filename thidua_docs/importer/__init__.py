@@ -150,7 +150,8 @@ def summary(result: ImportResult, written: Path) -> list[str]:
     found = [message("import_found_header", issuer=" ".join(data.issuer.name))
              if header.found else message("import_found_no_header"),
              message("import_found_title", kind=data.document.kind,
-                     title=" ".join(data.document.title.split()[:8])),
+                     title=" ".join((data.document.title or data.document.summary
+                                     or "").split()[:8])),
              message("import_found_body", **result.counts)]
     if data.closing:
         found.append(message("import_found_closing"))

@@ -17,9 +17,10 @@ from dataclasses import dataclass, field
 from thidua_docs.check.anatomy import analyse, fold
 from thidua_docs.decree import SUMMARY_LABEL
 from thidua_docs.decree.patterns import (
-    AUTHORITY, MOTTO, NATIONAL, NUMBER, PLACE_DATE, RECIPIENTS_LABEL, URGENCY,
+    ARCHIVE, AUTHORITY, MOTTO, NATIONAL, NUMBER, PLACE_DATE, RECIPIENTS_LABEL, URGENCY,
 )
-from thidua_docs.importer.paragraphs import Line, Para, join_lines
+from thidua_docs.importer.paragraphs import (Line, Para, ends_sentence, is_capitals, join_lines,
+                                            label_of)
 from thidua_docs.importer.sources import DocxSource, LegacyReport, TextSource
 
 _COLUMNS = re.compile(r"\s{3,}|\t+")
@@ -136,12 +137,14 @@ def _text_header(lines: list[Line]) -> tuple[Header, int, list[Para]]:
             else:
                 leftovers.append(Para(part, ("line", lines[i].number)))
     while end < len(lines) and (URGENCY.match(lines[end].text) or
-                                _is_summary(lines[end].text, header)):
+                                _is_summary(lines[end].text, header) or
+                                _continues_summary(lines[end], header)):
         if URGENCY.match(lines[end].text):
             header.urgency = lines[end].text
         else:
             header.summary.append(lines[end].text)
         end += 1
+    left = _stamped_number(header, left)
     header.parent, header.issuer = _split_issuer(left)
     header.split_guessed = bool(header.parent)
     return header, end, leftovers
@@ -149,6 +152,30 @@ def _text_header(lines: list[Line]) -> tuple[Header, int, list[Para]]:
 
 def _is_summary(part: str, header: Header) -> bool:
     return part.startswith(SUMMARY_LABEL) or bool(header.summary and part[:1].islower())
+
+
+def _continues_summary(line: Line, header: Header) -> bool:
+    """A V/v broken over lines ("... tỉnh Lâm Đồng, Bình" / "Thuận, Đắk Nông (cũ)"): the
+    next line, with no blank line between, while the V/v has not ended a sentence."""
+    return bool(header.summary) and line.gap == 0 and not ends_sentence(
+        header.summary[-1]) and not is_capitals(line.text) and not label_of(line.text) and \
+        not fold(line.text).startswith(("kính gửi", "nơi nhận")) and \
+        len(" ".join(header.summary)) < 300
+
+
+_STAMPED = re.compile(r"^\d{1,5}$")
+
+
+def _stamped_number(header: Header, left: list[str]) -> list[str]:
+    """A number stamped by the register in the blank of "Số:   /BNV-CCHC" stands on a
+    line of its own just above it: it is the number, not a line of the issuer's name."""
+    if not left or not _STAMPED.match(left[-1].strip()) or header.number is None:
+        return left
+    match = NUMBER.search(header.number)
+    if match is None or match.group("number"):
+        return left
+    header.number = f"Số: {left[-1].strip()}/{match.group('symbol')}"
+    return left[:-1]
 
 
 _LOCALITY = re.compile(r"^(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)\b")
@@ -200,6 +227,19 @@ def _signature_like(text: str) -> bool:
     return len(text) < 60 and not text.endswith((".", ";", ":"))
 
 
+def _recipient_continued(line: Line, tail: Tail) -> bool:
+    """A line of the Nơi nhận column without a dash continues the recipient above it (its
+    second line: "Công nghệ, Văn phòng Chính phủ (để P/H);"), unless it is the Lưu line
+    or stands far right (the signer's name)."""
+    text = line.text.lstrip()
+    return line.indent < 12 and not text.startswith(("-", "+", "•")) and \
+        not ARCHIVE.match(text) and not AUTHORITY.match(text) and \
+        not _ARCHIVE_IN.search(tail.recipients[-1])
+
+
+_ARCHIVE_IN = re.compile(r"^\W*lưu\s*:", re.IGNORECASE)
+
+
 def _text_tail(lines: list[Line]) -> tuple[Tail, list[Para]]:
     tail = Tail()
     leftovers: list[Para] = []
@@ -216,7 +256,9 @@ def _text_tail(lines: list[Line]) -> tuple[Tail, list[Para]]:
             if tail.label and position == 0 and part.startswith(("-", "+", "•")):
                 tail.recipients.append(part)
                 last_recipient_open = not part.rstrip().endswith((";", "."))
-            elif tail.label and position == 0 and last_recipient_open and part[:1].islower():
+            elif tail.label and position == 0 and tail.recipients and (
+                    (last_recipient_open and part[:1].islower())
+                    or _recipient_continued(line, tail)):
                 tail.recipients[-1] += " " + part
                 last_recipient_open = not part.rstrip().endswith((";", "."))
             elif _signature_like(part) or AUTHORITY.match(part):
@@ -240,7 +282,7 @@ def _docx_parts(source: DocxSource) -> Parts:
     # outside a table the checker's V/v reading runs on into the title: keep the V/v line
     # and what continues it in its own cell; the rest goes back to the body
     doc.summary = [line for position, line in enumerate(doc.summary)
-                   if position == 0 or line.container == "table"]
+                   if position == 0 or line.container in ("table", "textbox")]
     _trim_signature(doc)
     texts = lambda lines: [line.stripped for line in lines]  # noqa: E731
     header = Header(
@@ -272,10 +314,30 @@ def _docx_parts(source: DocxSource) -> Parts:
             if lines[0].container != "body":  # e.g. a table inside the body: kept in place
                 para.leftover = "body"
             body.append(para)
-    tail = Tail(doc.recipients_label is not None, texts(doc.recipients),
+    tail = Tail(doc.recipients_label is not None, _recipient_lines(doc),
                 texts(doc.signature), doc.signer.stripped if doc.signer else None)
     return Parts("docx", header, title, texts(doc.addressees), body, tail, source.legacy,
                  leftovers)
+
+
+def _recipient_lines(doc) -> list[str]:
+    """The Nơi nhận lines, one per recipient: lines joined by line breaks are cut apart
+    (the first recipient may share the label's paragraph, the Lưu line the last one's), a
+    line without a dash continues the recipient above it."""
+    texts = [line.text for line in doc.recipients]
+    if doc.recipients_label is not None:
+        texts.insert(0, RECIPIENTS_LABEL.sub("", doc.recipients_label.text, count=1))
+    lines: list[str] = []
+    for text in texts:
+        for piece in text.split("\n"):
+            piece = " ".join(piece.split())
+            if not piece:
+                continue
+            if lines and not piece.startswith(("-", "+", "•", "–")):
+                lines[-1] += " " + piece
+            else:
+                lines.append(piece)
+    return lines
 
 
 def _trim_signature(doc) -> None:

@@ -37,7 +37,8 @@ PLACEHOLDER_SECTION = "[Nội dung]"
 _THEME = re.compile(r"chủ đề\s*[“\"]([^”\"]{3,200})[”\"]", re.IGNORECASE)
 _ANNIVERSARY = r"\d{1,4} năm [^;()]{3,200}?\(\d{1,2}/\d{1,2}/\d{4}\s?-\s?\d{1,2}/\d{1,2}/\d{4}\)"
 _ANNIVERSARIES = re.compile(rf"{_ANNIVERSARY}(?:; {_ANNIVERSARY})*")
-_YEAR_IN_TEXT = re.compile(r"\bnăm (\d{4})\b", re.IGNORECASE)
+#: "năm 2020" in a title, not "đến năm 2030" (a horizon, not the year of the document).
+_YEAR_IN_TITLE = re.compile(r"(?<!đến )\bnăm (\d{4})\b", re.IGNORECASE)
 _SIGNED = re.compile(r"^[(\[].*(ký|đóng dấu|signed).*[)\]]$", re.IGNORECASE)
 
 
@@ -94,9 +95,13 @@ def recognise(parts: Parts) -> Recognised:
     preamble = head + preamble
     data: dict = {}
     data["issuer"], document = _header(b, kind)
-    document["title"] = title or PLACEHOLDER_TITLE
-    if not title:
+    if title:
+        document["title"] = title
+    elif KIND_CODES.get(kind) is not None:  # a typed kind must have one; a công văn may not
+        document["title"] = PLACEHOLDER_TITLE
         b.note("unsure", "import_no_title", path=("document", "title"))
+    elif "summary" not in document:
+        b.note("unsure", "import_no_summary", path=("document",))
     if subtitle:
         document["subtitle"] = subtitle
     data["document"] = document
@@ -107,7 +112,8 @@ def recognise(parts: Parts) -> Recognised:
             b.counts["unplaced"] += 1
             b.note("unsure", f"import_unplaced_{para.leftover}", para.where,
                    ("preamble", position))
-    data["year"] = _year(b, [title or "", subtitle or ""] + preamble_texts, document)
+    data["year"] = _year(b, [title or "", subtitle or "", document.get("summary", "")],
+                         parts.header.place_date)
     theme, anniversaries = _named(preamble_texts)
     if theme:
         data["theme"] = theme
@@ -196,18 +202,27 @@ def _title(paras: list[Para]) -> tuple[str, str | None, str | None]:
     return kind, title, " ".join(lines[capitals:]) or None
 
 
+#: "Kính gửi:", or a công điện's "VĂN PHÒNG CHÍNH PHỦ điện:", before the addressees.
+_ADDRESSED = re.compile(r"^\W*(kính gửi|[^:]{3,80}\sđiện)\s*:?\s*", re.IGNORECASE)
+
+
 def _addressees(parts: Parts, paras: list[Para]) -> tuple[list[str], list[Para]]:
     lines = list(parts.addressees)
     position = 0
-    if not lines and paras and fold(paras[0].text).startswith("kính gửi"):
+    if not lines and paras and _ADDRESSED.match(clean_text(paras[0].text).replace("*", "")):
         lines.append(paras[0].text)
         position = 1
+        alone = not _ADDRESSED.sub("", clean_text(paras[0].text).replace("*", "")).strip()
+        if alone and len(paras) > 1 and not _dash(paras[1].text) and \
+                len(paras[1].text) < 150 and not label_of(paras[1].text):
+            lines.append(paras[1].text)  # "Kính gửi:" in one cell, the addressee in the next
+            position = 2
         while position < len(paras) and _dash(paras[position].text):
             lines.append(paras[position].text)
             position += 1
     names = []
     for line in lines:
-        text = re.sub(r"^\W*kính gửi\s*:?", "", clean_text(line), flags=re.IGNORECASE)
+        text = _ADDRESSED.sub("", clean_text(line).replace("*", ""))
         text = re.sub(r"^[-–+•]\s*", "", text.strip())
         text = re.sub(r"[;.,\s]+$", "", text)
         if text:
@@ -313,6 +328,10 @@ def _place(b: _Builder, body: list, stack: list[_Frame], para: Para,
     text = clean_text(para.text)
     lead = _lead(text)
     match = label_of(lead[0] if lead else text)
+    if lead and match and not lead[0][match.end():].strip():
+        # only the label is bold ("**1.** Căn cứ ..."): the rest is its text, no bold lead
+        text, lead = f"{match.group('label')} {lead[1]}", None
+        match = label_of(text)
     where = para.where
     if match is None or para.leftover:
         while stack and stack[-1].entry:
@@ -589,7 +608,7 @@ def _number(b: _Builder, line: str | None, kind: str) -> tuple[int | None, str, 
         if b.parts.header.found:
             b.note("unsure", "import_no_number", path=("issuer", "code"))
         return None, PLACEHOLDER_CODE, None
-    match = NUMBER.search(line)
+    match = NUMBER.search(line.replace("–", "-"))  # "/HD – HĐTĐKT" typed with an en dash
     number = int(match.group("number")) if match and match.group("number") else None
     if number is not None and not 1 <= number <= 99999:
         number = None
@@ -627,14 +646,17 @@ def _place_date(b: _Builder, line: str | None) -> tuple[str, dt.date | None]:
         return place, None
 
 
-def _year(b: _Builder, texts: list[str], document: dict) -> int:
-    for text in texts[:2]:
-        years = _YEAR_IN_TEXT.findall(text)
+def _year(b: _Builder, titles: list[str], place_date: str | None) -> int:
+    """The year of the title ("... năm 2026"), else of the date line (a draft's blank day
+    and month keep it), never one of the content's; today's, unsure, without either."""
+    for text in titles:
+        years = _YEAR_IN_TITLE.findall(text)
         if years:
             return int(years[-1])
-    found = [int(y) for text in texts for y in _YEAR_IN_TEXT.findall(text)]
-    year = max(set(found), key=found.count) if found else (
-        document["date"].year if "date" in document else dt.date.today().year)
+    match = PLACE_DATE.search(place_date or "")
+    if match and match.group("year") and len(match.group("year")) == 4:
+        return int(match.group("year"))
+    year = dt.date.today().year
     b.note("unsure", "import_year", path=("year",), year=year)
     return year
 
@@ -718,13 +740,33 @@ def _recipients(b: _Builder) -> tuple[list[str], list[str]]:
     return recipients, archive
 
 
+#: A unit's code: two capitals or more ("TĐKT", "NC").
+_CODE = re.compile(r"[A-ZĐ][A-ZĐ0-9]+")
+#: "NC.Châu": a unit code, then the drafter's name (or initials) after a full stop.
+_UNIT_DRAFTER = re.compile(r"^([A-ZĐ0-9][A-ZĐa-zđ0-9]*)\.\s*(\S.*)$")
+
+
 def _archive(b: _Builder, text: str) -> list[str]:
+    """The unit codes of a Lưu line; the drafter's name ("NC.Châu") and the number of
+    copies ("(5b)") are not printed, and said so."""
     typed = text.strip()
-    text = re.sub(r"[.;\s]+$", "", typed)
-    units, unread = [], []
+    text = re.sub(r"[.;,\s]+$", "", typed)
+    units, unread, extras = [], [], []
     for token in re.split(r"\s*[,;]\s*|\s+[-–]\s+", text):
+        extras += [e.strip() for e in re.findall(r"\(([^)]*)\)", token) if e.strip()]
+        token = re.sub(r"\s+\.", ".", re.sub(r"\([^)]*\)", " ", token)).strip()
+        drafter = _UNIT_DRAFTER.match(token)
+        if drafter:
+            units.append(drafter.group(1))
+            extras.append(drafter.group(2))
+            continue
         if SYMBOL_PART.fullmatch(token):
             units.append(token)
+            continue
+        codes = [w for w in token.split() if _CODE.fullmatch(w)]
+        if len(codes) == 1 and len(token.split()) > 1:  # "Ban TĐKT": the unit by its code
+            units.append(codes[0])
+            extras.append(token)
             continue
         for word in token.split():
             (units if SYMBOL_PART.fullmatch(word) else unread).append(word)
@@ -732,6 +774,9 @@ def _archive(b: _Builder, text: str) -> list[str]:
     if unread:
         b.note("warning", "import_archive_unread", path=("archive",), typed=typed,
                dropped=" ".join(unread))
+    elif extras:
+        b.note("warning", "import_archive_drafter", path=("archive",), typed=typed,
+               printed=printed, dropped=", ".join(extras))
     elif typed != printed:
         b.note("warning", "import_archive_form", path=("archive",), typed=typed,
                printed=printed)

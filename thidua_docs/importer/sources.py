@@ -34,6 +34,7 @@ TEXT_SUFFIXES = (".txt", ".md", ".text", ".markdown")
 SUFFIXES = (".docx", ".pdf") + CONVERTIBLE + TEXT_SUFFIXES
 LEGACY_FONT = "Times New Roman"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_RULE = re.compile(r"_{3,}")
 _EMPHASIS_PAIR = re.compile(r"\*\*[^*\n]+\*\*|(?<![*\\])\*[^*\s\n][^*\n]*\*(?!\*)")
 _PAGE_NUMBER = re.compile(r"^(?:-\s*)?(?:trang\s+)?\d{1,3}(?:\s*-)?$", re.IGNORECASE)
 
@@ -121,7 +122,8 @@ def text_source(text: str, path: Path, encoding: str | None = None, *,
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
         raise InputFileError("import_empty", path=str(path))
-    raw_lines = [_CONTROL.sub("", line) for line in text.split("\n")]
+    # a run of underscores is a rule drawn under a header line, or a blank to fill: no text
+    raw_lines = [_RULE.sub(" ", _CONTROL.sub("", line)) for line in text.split("\n")]
     conversion = legacy.fix_paragraphs(raw_lines, encoding)
     report = LegacyReport()
     for line, found in zip(raw_lines, conversion.encodings):

@@ -1,4 +1,4 @@
-"""Build templates/phat_dong.docx from the house layout.
+"""Build thidua_docs/templates/phat_dong.docx from the house layout.
 
     python -m thidua_docs.layout.build_template [OUT.docx]
 
@@ -19,7 +19,7 @@ from docx.shared import Cm, Mm, Pt
 from thidua_docs import decree, layout, ooxml
 from thidua_docs.layout import STYLE_BY_ID, STYLES, Border, StyleSpec
 
-DEFAULT_OUT = Path(__file__).resolve().parents[2] / "templates" / "phat_dong.docx"
+DEFAULT_OUT = Path(__file__).resolve().parents[1] / "templates" / "phat_dong.docx"
 
 #: Body styles chosen by the ``style`` of each rendered block.
 BLOCK_STYLES = {
@@ -135,7 +135,7 @@ def _header_block(document) -> None:
 
 
 def _title_block(document) -> None:
-    _para(document, "{{ title }}", "ND30Title")
+    _optional(document, "title", "ND30Title")  # a công văn may have none
     _tag(document, "if subject_rule")  # a typed kind: trích yếu with a short line under it
     _loop(document, "subtitle_lines", "ND30Subject")
     _para(document, "", "ND30SubjectRule")

@@ -95,7 +95,8 @@ def build_context(directive: Directive) -> Context:
             "government_motto": directive.government_motto})
 
     if doc.kind_code is None:
-        title, subtitles = text(doc.title).upper(), [doc.subtitle] if doc.subtitle else []
+        title = text(doc.title).upper() if doc.title else ""  # a công văn may have none
+        subtitles = [doc.subtitle] if doc.subtitle else []
     else:
         title, subtitles = doc.kind.upper(), [doc.title] + ([doc.subtitle] if doc.subtitle else [])
     date = long_date(doc.date) if doc.date else decree.blank_date(

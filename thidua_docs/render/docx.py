@@ -5,17 +5,15 @@ from __future__ import annotations
 import copy
 import io
 import re
-import sys
 import zipfile
 from dataclasses import fields
-from functools import lru_cache
 from pathlib import Path
 
 from docxtpl import DocxTemplate
 from jinja2 import Environment
 from lxml import etree
 
-from thidua_docs import layout, ooxml
+from thidua_docs import bundled, layout, ooxml
 from thidua_docs.exceptions import TemplateError
 from thidua_docs.render.context import Context, build_context
 from thidua_docs.render.fitting import StyleFacts, body_width_twips, fit_to_text
@@ -26,19 +24,12 @@ from thidua_docs.render.package import PackageWriter
 from thidua_docs.structure import Directive
 from thidua_docs.text import Span
 
-TEMPLATE_NAME = "phat_dong.docx"
 DOCUMENT_PART = "word/document.xml"
 
 
-@lru_cache(maxsize=1)
 def default_template() -> Path:
-    """The bundled template: the repository's templates/ or the installed copy (looked
-    up once per process, not once per document)."""
-    candidates = [
-        Path(__file__).resolve().parents[2] / "templates" / TEMPLATE_NAME,
-        Path(sys.prefix) / "share" / "thidua-docs" / "templates" / TEMPLATE_NAME,
-    ]
-    return next((path for path in candidates if path.is_file()), candidates[0])
+    """The Word template bundled with the package."""
+    return bundled.path(bundled.TEMPLATE)
 
 
 def render_docx(directive: Directive, template: Path | None = None) -> bytes:

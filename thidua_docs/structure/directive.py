@@ -72,7 +72,8 @@ def _symbol_part(value: str) -> str:
 
 
 Text = Annotated[str, AfterValidator(_non_empty_text)]
-Lines = Annotated[list[Text], BeforeValidator(_as_lines), Field(min_length=1)]
+Lines = Annotated[list[Text], BeforeValidator(_as_lines, json_schema_input_type=str | list[str]),
+                  Field(min_length=1)]
 SymbolPart = Annotated[str, AfterValidator(_symbol_part)]
 Kind = Annotated[str, AfterValidator(_kind)]
 Urgency = Annotated[str, AfterValidator(_urgency)]
@@ -99,7 +100,8 @@ class Document(Model):
     """The document's identity: kind, number, symbol parts, place, date, title.
 
     ``summary`` is a công văn's trích yếu, printed "V/v ..." under its number
-    (a typed kind's trích yếu is its title); ``urgency`` is its mức độ khẩn.
+    (a typed kind's trích yếu is its title, which it must have; a công văn may have
+    none); ``urgency`` is its mức độ khẩn.
     """
 
     kind: Kind = "công văn"
@@ -107,7 +109,7 @@ class Document(Model):
     unit: SymbolPart | None = None
     place: Text
     date: dt.date | None = None
-    title: Text
+    title: Text | None = None
     subtitle: Text | None = None
     summary: Text | None = None
     urgency: Urgency | None = None
@@ -119,6 +121,8 @@ class Document(Model):
     def _summary_of_a_cong_van(self) -> "Document":
         if self.summary is not None and self.kind_code is not None:
             raise invalid("summary_of_typed_kind", kind=self.kind)
+        if self.title is None and self.kind_code is not None:
+            raise invalid("title_of_typed_kind", kind=self.kind)
         return self
 
     @property

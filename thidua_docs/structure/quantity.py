@@ -87,6 +87,16 @@ class Quantity(BaseModel):
     min_digits: int = 0
     high_digits: int = 0
 
+    @classmethod
+    def __get_pydantic_json_schema__(cls, _core_schema, _handler) -> dict:
+        """What a clerk types (the schema of the YAML, not of the parsed fields)."""
+        return {"anyOf": [
+            {"type": "number", "description": "12, 62.85 (unquoted: a decimal point)"},
+            {"type": "string", "description": '"3.505", "62,85", "03", "24-25" (Vietnamese)'},
+            {"type": "array", "items": {"type": "number"}, "minItems": 2, "maxItems": 2,
+             "description": "[24, 25]: a range"},
+        ]}
+
     @model_validator(mode="before")
     @classmethod
     def _from_yaml(cls, data: object) -> object:
