@@ -152,10 +152,12 @@ DIRECTIVE = {
                  "unit": "sáng kiến"},
                 {"name": "Tỷ lệ công chức được bồi dưỡng", "qualifier": "đạt", "value": 100,
                  "unit": "%"}]}]},
-            {"section": "Chỉ tiêu về cải cách hành chính:", "content": [{"indicators": [
-                {"text": "Chỉ số cải cách hành chính tăng {value} bậc", "value": 2},
-                {"name": "Tỷ lệ dịch vụ công trực tuyến toàn trình", "qualifier": "đạt",
-                 "value": 80, "unit": "%"}]}]}]},
+            # "(1) ...; (2) ..." on the title's line: the inline form of the same list
+            {"section": "Chỉ tiêu về cải cách hành chính:", "inline": True, "content": [
+                {"form": "inline", "indicators": [
+                    {"text": "Chỉ số cải cách hành chính tăng {value} bậc", "value": 2},
+                    {"name": "Tỷ lệ dịch vụ công trực tuyến toàn trình", "qualifier": "đạt",
+                     "value": 80, "unit": "%"}]}]}]},
         {"section": "Nội dung thi đua", "content": [{"items": [
             {"text": "Thi đua thực hiện tốt nhiệm vụ chuyên môn:", "content": [{"items": [
                 "Nâng cao chất lượng tham mưu;", "Đẩy mạnh chuyển đổi số."]}]},

@@ -179,3 +179,24 @@ def test_without_tesseract_the_message_says_how_to_install_it(monkeypatch, scann
         import_file(scanned)
     assert error.value.message_key == "ocr_no_tesseract"
     assert "apt-get install tesseract-ocr tesseract-ocr-vie" in message("ocr_no_tesseract")
+
+
+def test_check_reads_doc_odt_rtf_too(other_formats, rendered, tmp_path):
+    """`thidua check` opens a .odt, .rtf or .doc through the same conversion: it finds the
+    document's parts, and on .odt and .doc the same findings as on the .docx (an .rtf
+    keeps the header lines as LibreOffice draws them)."""
+    from thidua_docs import wordml
+    from thidua_docs.check import check_file, collect
+    from thidua_docs.wordml.anatomy import analyse
+
+    on_docx = sorted(f.rule for f in check_file(rendered["kontum-2020"]).findings)
+    for suffix in ("odt", "doc"):
+        report = check_file(other_formats[suffix])
+        assert report.out_of_scope is None
+        assert sorted(f.rule for f in report.findings) == on_docx
+    with convert.as_docx(other_formats["rtf"]) as docx:
+        parts = analyse(wordml.open_docx(docx))
+    assert [line.stripped for line in parts.issuer] == ["ỦY BAN NHÂN DÂN", "TỈNH KON TUM"]
+    assert set(collect([other_formats["odt"].parent])) >= set(other_formats.values())
+    result = thidua("check", str(tmp_path / "thieu.odt"), cwd=tmp_path)
+    assert result.returncode == 2 and "Traceback" not in result.stderr

@@ -101,8 +101,9 @@ class _Located:
 
 #: Tags YAML gives unquoted numbers (12, 62.8, 18.000, 012, 1_000, 0x1A, .inf).
 _NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
-#: Unquoted digits YAML leaves as text (08, 028: not octal), numbers all the same.
-_DIGITS = re.compile(r"[-+]?\d+(\.\d+)?")
+#: Unquoted digits YAML leaves as text (08, 028, -08: not octal), numbers all the same; "+08"
+#: stays text and is refused like any Vietnamese number with a plus sign.
+_DIGITS = re.compile(r"-?\d+(\.\d+)?")
 
 
 def _is_number(node: yaml.ScalarNode) -> bool:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from pydantic import TypeAdapter, ValidationError
+
 from thidua_docs.anniversaries import (
     Anniversary, Calendar, default_calendar, round_anniversaries,
 )
@@ -20,6 +22,7 @@ from thidua_docs.loader import decode, load_directive, load_model, parse_directi
 from thidua_docs.output import write_atomic
 from thidua_docs.rollover import Rollover, roll_over
 from thidua_docs.structure import Directive
+from thidua_docs.structure.directive import Period
 
 OUTPUT_DIR = Path("output")
 
@@ -79,27 +82,48 @@ def anniversaries(year: int, extra: list[Path] = ()) -> list[Anniversary]:
 
 
 def new_year(source: Path, year: int | None = None, output: Path | None = None,
-             extra_calendars: list[Path] = (), *, force: bool = False) -> tuple[Path, Rollover]:
-    """Write next year's YAML from *source*; return where and what changed."""
+             extra_calendars: list[Path] = (), *, force: bool = False,
+             period: str | None = None) -> tuple[Path, Rollover]:
+    """Write next year's YAML from *source* (or, with *period*, a plan over a period's next
+    one); return where and what changed. A plan over a period alone is rolled only when
+    its new period is given."""
     directive = load_directive(source)
-    year = year or directive.year + 1
-    if year == directive.year:
-        raise UsageError("new_same_year", year=year)
+    if period is not None:
+        if directive.period is None:
+            raise UsageError("new_no_period")
+        try:
+            period = TypeAdapter(Period).validate_python(period)
+        except ValidationError:
+            raise UsageError("new_bad_period", value=period) from None
+        old, new, year = directive.period, period, int(period.split("-")[1])
+    elif directive.year is None:
+        start, end = directive.period_years
+        raise UsageError("new_period_needed", period=directive.period,
+                         next=f"{end + 1}-{2 * end - start + 1}")
+    else:
+        year = year or directive.year + 1
+        if year == directive.year:
+            raise UsageError("new_same_year", year=year)
+        old, new = str(directive.year), str(year)
     if output is None:
-        if str(directive.year) not in source.name:
-            raise UsageError("new_needs_output", path=str(source), year=directive.year)
-        output = source.with_name(source.name.replace(str(directive.year), str(year)))
-    text = decode(read_source(source), str(source))
-    crlf = "\r\n" in text  # a file saved on Windows keeps its line ends
-    text = text.replace("\r\n", "\n")
+        if old not in source.name:
+            raise UsageError("new_needs_output", path=str(source), year=old)
+        output = source.with_name(source.name.replace(old, new))
+    text = decode(read_source(source), str(source))  # CRLF is kept by roll_over
     calendar = None
     if directive.calendar and output.parent.resolve() != source.parent.resolve():
         calendar = Path(os.path.relpath(source.parent / directive.calendar, output.parent))
     result = roll_over(text, year, calendars_for(directive, source, extra_calendars),
-                       calendar=calendar.as_posix() if calendar else None)
+                       calendar=calendar.as_posix() if calendar else None, period=period)
     parse_directive(result.text, str(output))  # the new file must load as it stands
-    written = result.text.replace("\n", "\r\n") if crlf else result.text
-    return write_atomic(output, written.encode("utf-8"), force=force), result
+    return write_atomic(output, result.text.encode("utf-8"), force=force), result
+
+
+def upcoming_anniversaries(year: int, years: int, extra: list[Path] = ()) -> list[Anniversary]:
+    """The round anniversaries of the *years* years after *year*, year by year."""
+    calendars = calendars_for(None, None, extra)
+    return [found for later in range(year + 1, year + years + 1)
+            for found in round_anniversaries(calendars, later)]
 
 
 def diff(old: Path, new: Path) -> Comparison:

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from thidua_docs import wordml
 from thidua_docs.check import rules as _rules  # noqa: F401 (registers every rule)
-from thidua_docs.check.anatomy import analyse
+from thidua_docs.convert import CONVERTIBLE, as_docx
+from thidua_docs.wordml.anatomy import analyse
 from thidua_docs.check.registry import REGISTRY, Finding, Rule, selected, unknown
 from thidua_docs.check.scope import out_of_scope
 from thidua_docs.wordml import UnreadableDocument
@@ -34,8 +35,10 @@ class Report:
 
 def check_file(path: Path, select: list[str] | None = None,
                ignore: list[str] | None = None) -> Report:
-    """Check the .docx at *path*; UnreadableDocument if it cannot be read."""
-    doc = analyse(wordml.open_docx(Path(path)))
+    """Check the .docx (or .doc, .odt, .rtf, converted by LibreOffice) at *path*;
+    UnreadableDocument or InputFileError if it cannot be read."""
+    with as_docx(Path(path)) as docx:
+        doc = analyse(wordml.open_docx(docx))
     reason = out_of_scope(doc)
     if reason:
         return Report(Path(path), [], reason)
@@ -50,11 +53,14 @@ def check_document(path: Path, select: list[str] | None = None,
 
 
 def collect(paths: list[Path]) -> list[Path]:
-    """The files to check: each file given, and every .docx under each folder given."""
+    """The files to check: each file given, and every .docx (.doc, .odt, .rtf) under each
+    folder given."""
     result: list[Path] = []
+    suffixes = (".docx",) + CONVERTIBLE
     for path in paths:
         if path.is_dir():
-            result += sorted(p for p in path.rglob("*.docx") if not p.name.startswith("~$"))
+            result += sorted(p for p in path.rglob("*") if p.suffix.lower() in suffixes
+                             and not p.name.startswith("~$"))
         else:
             result.append(path)
     return result

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from thidua_docs.check.anatomy import Anatomy, Line
 from thidua_docs.layout.metrics import longest_line_pt, text_width_pt
+from thidua_docs.wordml.anatomy import Anatomy, Line
 
 PT_PER_CM = 72 / 2.54
 #: How many paragraphs under a line may hold the shape that underlines it.

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from thidua_docs.check.anatomy import Anatomy, fold
+from thidua_docs.wordml.anatomy import Anatomy, fold
 
 #: The Party's heading, where a state document has its Quốc hiệu.
 _PARTY = re.compile(r"^đảng cộng sản việt nam$")

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from thidua_docs.commands import argument, option, verb
+from thidua_docs.exceptions import InputFileError
 from thidua_docs.messages import message
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
@@ -51,7 +52,7 @@ def command(paths: tuple[Path, ...], as_json: bool, list_rules: bool, explain: s
     for path in files:
         try:
             report = check_file(path, _codes(select) or None, _codes(ignore))
-        except UnreadableDocument as error:
+        except (UnreadableDocument, InputFileError) as error:  # InputFileError: conversion
             results.append({"input": str(path), "status": "error", "findings": [],
                             "errors": [p.record() for p in error.as_problems(str(path))]})
             status = EXIT_UNREADABLE

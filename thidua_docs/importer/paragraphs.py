@@ -56,6 +56,8 @@ class Para:
     heading: bool = False
     #: Set on text the parts could not place ("header", "body", "end").
     leftover: str | None = None
+    #: A table of the body: its cells' texts, row by row (the text is its first row).
+    rows: list[list[str]] | None = None
 
 
 def label_of(text: str):

@@ -1,8 +1,8 @@
 """The parts of a directive in a source: header, title and body, Nơi nhận and signature.
 
-A .docx goes through the checker's recogniser (``thidua_docs.check.anatomy``:
-the header in a table, text boxes or tab-separated paragraphs, the signature
-block in a table or after tabs). A text source is read the same way by its
+A .docx goes through the one reader's anatomy (``thidua_docs.wordml.anatomy``,
+which the checker reads too: the header in a table, text boxes or columns typed
+side by side, the signature block in a table or after tabs). A text source is read the same way by its
 wording: the header lines by the Quốc hiệu, the Tiêu ngữ, the "Số:" line and
 the place and date (two columns copied side by side are split where three or
 more spaces separate them); the tail from "Nơi nhận" (and a signature typed
@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from thidua_docs.check.anatomy import analyse, fold
+from thidua_docs.wordml.anatomy import analyse, fold
 from thidua_docs.decree import SUMMARY_LABEL
 from thidua_docs.decree.patterns import (
     ARCHIVE, AUTHORITY, MOTTO, NATIONAL, NUMBER, PLACE_DATE, RECIPIENTS_LABEL, URGENCY,
@@ -304,20 +304,39 @@ def _docx_parts(source: DocxSource) -> Parts:
     for line in doc.lines:
         if id(line) not in used:
             groups.setdefault(line.number, []).append(line)
+    tables: dict[int, Para] = {}
     for number, lines in groups.items():
+        if lines[0].container == "table" and lines[0].table in tables:
+            _add_cell(tables[lines[0].table], lines[0])  # a further cell of a table
+            continue
         para = _docx_para(lines)
+        if lines[0].container == "table" and header_end < number and \
+                lines[0].table is not None:
+            para = Para(lines[0].stripped, para.where, rows=[])
+            tables[lines[0].table] = para
+            _add_cell(para, lines[0])
         if number <= header_end:
             leftovers.append(("header", para))
         elif number >= tail_start:
             leftovers.append(("end", para))
         else:
-            if lines[0].container != "body":  # e.g. a table inside the body: kept in place
+            if lines[0].container != "body" and para.rows is None:  # e.g. a text box
                 para.leftover = "body"
             body.append(para)
     tail = Tail(doc.recipients_label is not None, _recipient_lines(doc),
                 texts(doc.signature), doc.signer.stripped if doc.signer else None)
     return Parts("docx", header, title, texts(doc.addressees), body, tail, source.legacy,
                  leftovers)
+
+
+def _add_cell(table: Para, line) -> None:
+    """Put *line* in its row and column of *table* (a cell of several lines joined)."""
+    while len(table.rows) <= line.row:
+        table.rows.append([])
+    cells = table.rows[line.row]
+    while len(cells) <= (line.column or 0):
+        cells.append("")
+    cells[line.column or 0] = " ".join(filter(None, [cells[line.column or 0], line.stripped]))
 
 
 def _recipient_lines(doc) -> list[str]:

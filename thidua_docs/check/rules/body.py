@@ -11,7 +11,7 @@ import re
 from typing import Iterator
 
 from thidua_docs import decree
-from thidua_docs.check.anatomy import Anatomy, Line
+from thidua_docs.wordml.anatomy import Anatomy, Line
 from thidua_docs.check.registry import Deviation, rule
 from thidua_docs.check.rules.common import at, size_range
 from thidua_docs.messages import message

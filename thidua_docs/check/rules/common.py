@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from thidua_docs import decree
-from thidua_docs.check.anatomy import Anatomy, Line
+from thidua_docs.wordml.anatomy import Anatomy, Line
 from thidua_docs.check.registry import Deviation
 from thidua_docs.messages import message
 

@@ -8,7 +8,7 @@ from typing import Iterator
 
 from thidua_docs import decree
 from thidua_docs.check import geometry
-from thidua_docs.check.anatomy import Anatomy, Line
+from thidua_docs.wordml.anatomy import Anatomy, Line
 from thidua_docs.check.registry import Deviation, rule
 from thidua_docs.check.rules.common import at, element, missing
 from thidua_docs.decree import patterns

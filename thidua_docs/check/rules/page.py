@@ -6,7 +6,7 @@ from typing import Iterator
 
 from thidua_docs import decree
 from thidua_docs.check import geometry
-from thidua_docs.check.anatomy import Anatomy
+from thidua_docs.wordml.anatomy import Anatomy
 from thidua_docs.check.registry import Deviation, rule
 from thidua_docs.messages import message
 

@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import Iterator
 
 from thidua_docs import decree
-from thidua_docs.check.anatomy import Anatomy, fold, plain
+from thidua_docs.wordml.anatomy import Anatomy, fold, plain
 from thidua_docs.check.registry import Deviation, rule
 from thidua_docs.check.rules.common import at, element, missing
 from thidua_docs.messages import message

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from thidua_docs import decree
-from thidua_docs.check.anatomy import Anatomy
+from thidua_docs.wordml.anatomy import Anatomy
 from thidua_docs.check.registry import Deviation, rule
 from thidua_docs.check.rules.common import at
 from thidua_docs.messages import message
