@@ -9,6 +9,7 @@ longest in-scope documents and over the whole corpus, and writes the section
 from __future__ import annotations
 
 import platform
+import re
 import statistics
 import sys
 import time
@@ -63,8 +64,8 @@ def main() -> int:
     text = RESULTS.read_text("utf-8")
     if HEADING in text:
         before, _, after = text.partition(HEADING)
-        rest = after.split("\n## ", 1)
-        text = before + section + ("\n## " + rest[1] if len(rest) > 1 else "")
+        following = re.search(r"\n(## |<!-- )", after)  # the next section, ours or not
+        text = before + section + (after[following.start() + 1:] if following else "")
     else:
         text = text.rstrip("\n") + "\n\n" + section
     RESULTS.write_text(text, "utf-8")

@@ -1,6 +1,6 @@
 """The story of each job, one function per job: render (load the YAML, render it,
-write the .docx), validate, next year's draft, anniversaries, diff, import and
-legacy conversion.
+write the .docx), validate, a form's edits written into the YAML, next year's draft,
+anniversaries, diff, import and legacy conversion.
 
 A library first: the CLI verbs in ``commands/`` are thin shells over these
 functions (batches and PDFs are in ``batch``).
@@ -64,6 +64,14 @@ def render_text(raw: bytes, name: str = "<stdin>", *, template: Path | None = No
     from thidua_docs.render.docx import render_docx
 
     return render_docx(parse_directive(raw, name, allow_pending=draft), template)
+
+
+def apply_edits(text: str, changes: dict) -> str:
+    """The directive YAML *text* with a form's *changes* written in (the JSON shape of the
+    YAML), the clerk's comments, key order and layout kept."""
+    from thidua_docs import roundtrip
+
+    return roundtrip.dump(roundtrip.apply(roundtrip.load(text), changes))
 
 
 def calendars_for(directive: Directive | None, source: Path | None,

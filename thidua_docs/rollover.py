@@ -107,11 +107,14 @@ def roll_over(text: str, new_year: int, calendars: list[Calendar], *,
     root = yaml.compose(text, Loader=_Loader)
     edits: list[_Edit] = []
     result = Rollover(text, period or new_year)
-    if period is not None:
-        old_year = int(str(_mapping_value(root, "period").value).split("-")[-1].strip())
+    if period is not None:  # every year of the old period moves on by the period's length
+        start, old_year = (int(y) for y in str(_mapping_value(root, "period").value)
+                           .replace("–", "-").split("-"))
+        shifted_years = set(range(start, old_year + 1))
         _set_scalar(text, root, "period", period, edits, result)
     else:
         old_year = int(_mapping_value(root, "year").value)
+        shifted_years = {old_year, old_year - 1}
         _set_scalar(text, root, "year", str(new_year), edits, result)
     document = _mapping_value(root, "document")
     for key in ("number", "date"):
@@ -121,7 +124,8 @@ def roll_over(text: str, new_year: int, calendars: list[Calendar], *,
         if path[0] not in ("year", "period", "anniversaries", "upcoming", "calendar",
                            "government_motto") and path[-1] not in ("value", "previous"):
             start, end = node.start_mark.index, node.end_mark.index
-            raw = _shift_years(text, node, _dotted(path), old_year, new_year, result)
+            raw = _shift_years(text, node, _dotted(path), old_year, new_year, result,
+                               shifted_years)
             raw = _review_term(text, node, raw, _dotted(path), old_year, new_year, result)
             if raw != text[start:end]:
                 edits.append(_Edit(start, end, raw))
@@ -205,14 +209,14 @@ def _set_scalar(text, mapping, key, replacement, edits, result, prefix=""):
     result.changes.append(Change(prefix + key, _line(text, start), text[start:end], replacement))
 
 
-def _shift_years(text, node, path, old_year, new_year, result) -> str:
-    """The scalar's source text with the directive's years moved on."""
+def _shift_years(text, node, path, old_year, new_year, result, years: set[int]) -> str:
+    """The scalar's source text with the directive's *years* moved on."""
     start, end = node.start_mark.index, node.end_mark.index
     raw = text[start:end]
     pieces, position, before, after = [], 0, [], []
     for match in _YEAR.finditer(raw):
         year = int(match.group())
-        if year not in (old_year, old_year - 1):
+        if year not in years:
             continue
         preceding = raw[:match.start()]
         reason = _why_kept(preceding, raw[match.end():])
@@ -230,8 +234,9 @@ def _shift_years(text, node, path, old_year, new_year, result) -> str:
         after.append(f"{lead} {shifted}")
         pieces.append(raw[position:match.start()] + shifted)
         position = match.end()
-    if pieces:
-        result.changes.append(Change(path, _line(text, start), "; ".join(before),
+    if pieces:  # reported at the line of the first year moved
+        first = start + len(pieces[0]) - 4
+        result.changes.append(Change(path, _line(text, first), "; ".join(before),
                                      "; ".join(after)))
         return "".join(pieces) + raw[position:]
     return raw

@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from thidua_docs.wordml.anatomy import analyse, fold
 from thidua_docs.decree import SUMMARY_LABEL
 from thidua_docs.decree.patterns import (
-    ARCHIVE, AUTHORITY, MOTTO, NATIONAL, NUMBER, PLACE_DATE, RECIPIENTS_LABEL, URGENCY,
+    ARCHIVE, AUTHORITY, LOCALITY, MOTTO, NATIONAL, NUMBER, PLACE_DATE, RECIPIENTS_LABEL,
+    URGENCY,
 )
 from thidua_docs.importer.paragraphs import (Line, Para, ends_sentence, is_capitals, join_lines,
                                             label_of)
@@ -178,7 +179,6 @@ def _stamped_number(header: Header, left: list[str]) -> list[str]:
     return left[:-1]
 
 
-_LOCALITY = re.compile(r"^(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)\b")
 _NEEDS_LOCALITY = re.compile(r"^(ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN)$")
 
 
@@ -193,7 +193,7 @@ def _split_issuer(lines: list[str]) -> tuple[list[str], list[str]]:
     if not lines:
         return [], []
     for index in range(len(lines) - 1):
-        if _NEEDS_LOCALITY.match(lines[index].upper()) and _LOCALITY.match(
+        if _NEEDS_LOCALITY.match(lines[index].upper()) and LOCALITY.match(
                 lines[index + 1].upper()):
             return lines[:index], lines[index:]
     start = len(lines) - 1
@@ -245,7 +245,8 @@ def _text_tail(lines: list[Line]) -> tuple[Tail, list[Para]]:
     leftovers: list[Para] = []
     last_recipient_open = False
     for line in lines:
-        parts = [p for p in _COLUMNS.split(line.text) if p.strip()]
+        # a part without a letter ("_", "“)") is ink or a stamp's edge read by OCR, not text
+        parts = [p for p in _COLUMNS.split(line.text) if any(c.isalnum() for c in p)]
         for position, part in enumerate(parts):
             label = RECIPIENTS_LABEL.match(part)
             if label and not tail.label:
@@ -283,7 +284,9 @@ def _docx_parts(source: DocxSource) -> Parts:
     # and what continues it in its own cell; the rest goes back to the body
     doc.summary = [line for position, line in enumerate(doc.summary)
                    if position == 0 or line.container in ("table", "textbox")]
+    _continue_summary(doc)
     _trim_signature(doc)
+    _signer_below(doc)
     texts = lambda lines: [line.stripped for line in lines]  # noqa: E731
     header = Header(
         parent=texts(doc.parent), issuer=texts(doc.issuer),
@@ -357,6 +360,44 @@ def _recipient_lines(doc) -> list[str]:
             else:
                 lines.append(piece)
     return lines
+
+
+def _continue_summary(doc) -> None:
+    """A V/v typed as body paragraphs, one per line ("V/v triển khai thực hiện" / "Công văn
+    số 427/BCA-C04" / "của Bộ Công an"): the short lines right after it, up to Kính gửi, a
+    blank line, a sentence's end or a label, continue it (even where the anatomy, which
+    has no V/v rule for body paragraphs, saw a title)."""
+    if len(doc.summary) != 1 or doc.summary[0].container != "body":
+        return
+    position = doc.lines.index(doc.summary[0]) + 1
+    while position < len(doc.lines):
+        line = doc.lines[position]
+        text = line.stripped
+        if line.container != "body" or line.number != doc.summary[-1].number + 1 or \
+                len(text) > 80 or ends_sentence(doc.summary[-1].stripped) or \
+                is_capitals(text) or label_of(text) or \
+                fold(text).startswith(("kính gửi", "nơi nhận")) or line in (
+                    doc.national, doc.motto, doc.number, doc.urgency, doc.place_date):
+            return
+        doc.summary.append(line)
+        if line in doc.title:  # a V/v makes a công văn: what runs on from it is no title
+            doc.title.remove(line)
+        position += 1
+
+
+_PERSON = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]+\s){1,4}[A-ZĐÀ-Ỹ][a-zđà-ỹ]+$")
+
+
+def _signer_below(doc) -> None:
+    """A signature typed after tabs whose name stands on its own line far below it, past
+    the Nơi nhận lines: the last line of the document that reads as a person's name."""
+    if doc.signer is None or not is_capitals(doc.signer.stripped):
+        return
+    after = [line for line in doc.lines if line.number > doc.signer.number]
+    names = [line for line in after[:12] if _PERSON.match(line.stripped)]
+    if names:
+        doc.signature.append(doc.signer)
+        doc.signer = names[0]
 
 
 def _trim_signature(doc) -> None:

@@ -68,6 +68,7 @@ class CompiledTemplate:
             names = [info.filename for info in package.infolist()]
             others = [(info, package.read(info)) for info in package.infolist()
                       if info.filename != DOCUMENT_PART]
+            body_time = package.getinfo(DOCUMENT_PART).date_time
         self._whole_template = any(_TAGS.search(blob) for _, blob in others
                                    if blob.lstrip()[:1] == b"<")
         self._body = Environment(autoescape=True).from_string(
@@ -78,7 +79,8 @@ class CompiledTemplate:
         self._titles = TitleBreaker(template.docx.element.body, self._facts, self._body_twips)
         self._root = copy.deepcopy(template.docx.element)  # w:document without its body
         self._root.remove(self._root.body)
-        self._package = PackageWriter(others, DOCUMENT_PART, names.index(DOCUMENT_PART))
+        self._package = PackageWriter(others, DOCUMENT_PART, names.index(DOCUMENT_PART),
+                                      body_time)
 
     def render(self, context: dict) -> bytes:
         """The .docx bytes for one template *context*."""

@@ -1,13 +1,13 @@
 """Write a .docx (a zip package) from parts compressed once and one fresh part.
 
 Every part of the template except the document body is the same in every
-rendered file, so it is deflated once; each render deflates only its body.
+rendered file, so it is deflated once; each render deflates only its body. The body
+keeps the template's timestamp: the same input gives the same bytes, whenever rendered.
 """
 
 from __future__ import annotations
 
 import struct
-import time
 import zlib
 from dataclasses import dataclass
 from zipfile import ZipInfo
@@ -44,14 +44,16 @@ class PackageWriter:
     """Builds packages holding the *fixed* parts plus a fresh part named *slot* at
     *position* (where it stood in the template)."""
 
-    def __init__(self, fixed: list[tuple[ZipInfo, bytes]], slot: str, position: int) -> None:
+    def __init__(self, fixed: list[tuple[ZipInfo, bytes]], slot: str, position: int,
+                 date_time: tuple) -> None:
         self._fixed = [_entry(info.filename, data, info.date_time) for info, data in fixed]
         self._slot = slot
         self._slot_index = position
+        self._date_time = date_time
 
     def write(self, body: bytes) -> bytes:
         """The whole package with *body* as the slot part."""
-        fresh = _entry(self._slot, body, time.localtime()[:6])
+        fresh = _entry(self._slot, body, self._date_time)
         entries = self._fixed[:self._slot_index] + [fresh] + self._fixed[self._slot_index:]
         chunks, central, offset = [], [], 0
         for entry in entries:
