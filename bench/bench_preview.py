@@ -99,7 +99,9 @@ def _write(first: float, times: list[float]) -> None:
         f"{office.split('(')[0].strip() or 'LibreOffice'}; 2 warm UNO workers. "
         "One edit = the validation answer + the preview answer (render, PDF from the warm "
         "LibreOffice) + every page's picture, fetched in parallel as the browser does; "
-        f"the sample directive ({SAMPLE}), {len(ms)} edits.",
+        f"the sample directive ({SAMPLE}), {len(ms)} edits. Load average while measuring: "
+        f"{__import__('os').getloadavg()[0]:.1f} (the machine is shared with other jobs: "
+        "figures vary with its load).",
         "",
         "| measure | value | bar |",
         "|---|---|---|",

@@ -169,3 +169,28 @@ def test_the_plans_appendix_prints_on_its_own_landscape_page(pdfs):
                for line in lines)
     assert not any(line.isdigit() for line in lines)  # no page number on its first page
     assert "CÁC CHỈ TIÊU CHỦ YẾU" not in pdf_text(pdf, *range(1, first_appendix))
+
+
+def test_two_appendices_are_numbered_each_in_its_own_section_and_read_back(tmp_path):
+    """Several appendices are "Phụ lục I", "Phụ lục II": each starts a section of its own
+    (landscape only the one holding a table), numbering its pages from 1; `thidua import`
+    gives them back."""
+    from conftest import DATA
+    from thidua_docs.importer import import_file
+
+    data = yaml.safe_load((DATA / "ke-hoach-thi-dua-2026-2030.yaml").read_text("utf-8"))
+    data["appendices"].append({"title": "Danh sách các cơ quan đăng ký thi đua", "content": [
+        "Các sở, ban, ngành tỉnh:", {"items": ["Sở Nội vụ.", "Sở Tài chính."]}]})
+    doc = render(tmp_path, data)
+    assert [p.text for p in doc.with_style("ND30AppendixLabel")] == ["Phụ lục I", "Phụ lục II"]
+    sections = doc.document.sections
+    assert [s.page_width > s.page_height for s in sections] == [False, True, False]
+    for section in sections[1:]:
+        start = section._sectPr.xpath("./w:pgNumType/@w:start")
+        assert start == ["1"] and section.different_first_page_header_footer
+    imported = import_file(tmp_path / "in.docx")
+    assert imported.findings == []
+    first, second = imported.directive.appendices
+    assert first.title == "Các chỉ tiêu chủ yếu giai đoạn 2026-2030"  # {period} printed
+    assert first.content == doc.directive.appendices[0].content
+    assert second == doc.directive.appendices[1]

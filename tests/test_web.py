@@ -38,8 +38,10 @@ def client(desk: Desk) -> tuple[httpx.Client, str]:
 
 
 def field(browser, path: str):
-    return browser.find_element(By.CSS_SELECTOR, f'[data-path="{path}"], '
-                                                 f'[data-outline-path="{path}"]')
+    """The input, text box or choice of the field at *path*."""
+    return browser.find_element(By.CSS_SELECTOR, ", ".join(
+        f'{tag}[data-path="{path}"], {tag}[data-outline-path="{path}"]'
+        for tag in ("input", "textarea", "select")))
 
 
 def problem_at(browser, path: str) -> str:
@@ -186,3 +188,47 @@ def test_a_download_is_the_same_bytes_whenever_it_is_rendered():
     first = main.render_text(data)
     time.sleep(2.1)  # zip times have a resolution of two seconds
     assert main.render_text(data) == first
+
+
+def test_the_outline_adds_moves_and_indents_with_labels_computed_live(desk, browser):
+    name = "huyen-dak-ha-2025.yaml"
+    browser.get(f"{desk.url}/edit/{name}")
+
+    def label(path):
+        return browser.find_element(By.CSS_SELECTOR, f'[data-label-for="{path}"]').text
+
+    def ops(path):
+        head = browser.find_element(By.CSS_SELECTOR, f'[data-path="{path}"] > .block-head')
+        return {b.get_attribute("title"): b for b in head.find_elements(By.CSS_SELECTOR, "button")}
+
+    wait_for(lambda: label("body[3]") == "IV.", 20, "the labels")
+    ops("body[0]")["Xuống"].click()  # "Mục tiêu" below "Các chỉ tiêu chủ yếu"
+    wait_for(lambda: field(browser, "body[1].section").get_attribute("value") == "Mục tiêu",
+             10, "the move")
+    assert field(browser, "body[0].section").get_attribute("value") == "Các chỉ tiêu chủ yếu"
+    top = browser.find_elements(By.CSS_SELECTOR, "#outline > .blocks > .adder")[0]
+    top.find_element(By.CSS_SELECTOR, "select option[value=section]").click()
+    top.find_element(By.CSS_SELECTOR, "button").click()
+    wait_for(lambda: problem_at(browser, "body[4].section") or problem_at(browser, "body[4]"),
+             20, "the empty title's problem")
+    retype(field(browser, "body[4].section"), "Khen thưởng")
+    wait_for(lambda: label("body[4]") == "V." and not problem_at(browser, "body[4]"), 20,
+             "the new section's label")
+    top = browser.find_elements(By.CSS_SELECTOR, "#outline > .blocks > .adder")[0]
+    top.find_element(By.CSS_SELECTOR, "select option[value=paragraph]").click()
+    top.find_element(By.CSS_SELECTOR, "button").click()
+    retype(field(browser, "body[5]"), "Khen thưởng kịp thời các tập thể, cá nhân tiêu biểu.")
+    ops("body[5]")["Thụt vào"].click()  # into the section above
+    wait_for(lambda: field(browser, "body[4].content[0]").get_attribute("value").startswith(
+        "Khen thưởng kịp thời"), 10, "the indent")
+    browser.find_element(By.ID, "save").click()
+    wait_for(lambda: "Đã lưu" in browser.find_element(By.ID, "notice").text, 20, "saved")
+    saved = main.validate(desk.workspace / name)
+    assert [s.section for s in saved.body] == ["Các chỉ tiêu chủ yếu", "Mục tiêu",
+                                               "Nội dung thi đua", "Tổ chức thực hiện",
+                                               "Khen thưởng"]
+    assert saved.body[4].content == ["Khen thưởng kịp thời các tập thể, cá nhân tiêu biểu."]
+    browser.find_element(By.ID, "lang-switch").click()
+    wait_for(lambda: browser.find_element(By.ID, "save").text == "Save", 10, "English")
+    browser.find_element(By.ID, "lang-switch").click()
+    wait_for(lambda: browser.find_element(By.ID, "save").text == "Lưu", 10, "Vietnamese")

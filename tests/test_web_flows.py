@@ -147,3 +147,20 @@ def test_a_second_tab_saving_first_gets_the_conflict_message(desk, browser):
                     desk.workspace / "xa-ngoc-wang-2025-2.yaml", 20, "the copy")
     assert "Ngọc Wang A" in copy.read_text(encoding="utf-8")
     assert "Ngọc Wang B" in (desk.workspace / name).read_text(encoding="utf-8")
+
+
+def test_an_import_marks_every_unsure_field(desk, browser):
+    source = Path(__file__).parent / "fixtures" / "kontum-2017-phat-dong-thi-dua.txt"
+    start(browser, desk, "start-import", upload=source)
+    name = opened(browser)
+    from thidua_docs import roundtrip
+
+    unsure = roundtrip.unsure_fields((desk.workspace / name).read_text(encoding="utf-8"))
+    assert unsure, "the 2017 text has a reading the import doubts"
+    marked = browser.find_elements(By.CSS_SELECTOR, ".unsure")
+    assert len(marked) >= len(unsure)
+    notes = " ".join(element.get_attribute("title") for element in marked)
+    assert all(note in notes for note in unsure.values())
+    report = browser.find_element(By.ID, "import-report").text
+    assert "kontum-2017-phat-dong-thi-dua.txt" in report
+    assert all(note in report for note in unsure.values())

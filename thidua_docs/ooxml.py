@@ -306,6 +306,23 @@ def grid_table(maker, widths_twips: list[int], rows: list[list[tuple[str, str]]]
     return tbl
 
 
+def replace_element(old, new) -> None:
+    """Put *new* where *old* stands in the body, and drop *old*."""
+    old.addprevious(new)
+    old.getparent().remove(old)
+
+
+def insert_before(anchor, *elements) -> None:
+    """Insert *elements*, in reading order, just before *anchor* (e.g. the body's sectPr)."""
+    for element in elements:
+        anchor.addprevious(element)
+
+
+def text_of(p) -> str:
+    """The text of the w:p element *p* (its w:t runs joined)."""
+    return "".join(t.text or "" for t in p.iter(qn("w:t")))
+
+
 def end_section(body_sect_pr):
     """A w:p closing a section laid out like *body_sect_pr* (the body's last section
     properties): what comes after it starts on a new page with its own layout."""

@@ -11,7 +11,7 @@ checker and importer.
 Source: ../shared/reference/nd30-layout.md.
 """
 
-from thidua_docs.decree.kinds import KIND_CODES, kind_by_code, normalise_kind
+from thidua_docs.decree.kinds import KIND_CODES, normalise_kind
 from thidua_docs.decree.labels import BULLET_MARKS, LABEL, POINT_LETTERS
 from thidua_docs.decree.ranges import (
     BODY_FIRST_LINE_CM,
@@ -59,6 +59,6 @@ __all__ = [
     "END_MARK", "ElementRule", "FONT", "ISSUER_RULE_FRACTION", "KIND_CODES", "LABEL", "LOCALITY_WORDS",
     "MARGINS_MM", "MOTTO", "NATIONAL_NAME", "NATIONAL_NAMES", "NUMBER_LABEL", "PAGE_MM",
     "POINT_LETTERS", "RECIPIENTS_LABEL", "SUBJECT_RULE_FRACTION", "SUMMARY_LABEL",
-    "URGENCY_COLOR", "URGENCY_LEVELS", "URGENCY_SPELLINGS", "blank_date", "kind_by_code", "normalise_kind",
+    "URGENCY_COLOR", "URGENCY_LEVELS", "URGENCY_SPELLINGS", "blank_date", "normalise_kind",
     "patterns", "urgency_level",
 ]

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 from thidua_docs.decree.wording import (
-    ADDRESSEE_LABEL, ARCHIVE_LABEL, AUTHORITY_PREFIXES, LOCALITY_WORDS, RECIPIENTS_LABEL,
-    URGENCY_LEVELS, URGENCY_SPELLINGS,
+    ADDRESSEE_LABEL, ARCHIVE_LABEL, AUTHORITY_PREFIXES, DEPUTY_PREFIX, LOCALITY_WORDS,
+    RECIPIENTS_LABEL, URGENCY_LEVELS, URGENCY_SPELLINGS,
 )
 
 #: One group of a ký hiệu: letters and digits, starting with a capital or a digit.
@@ -42,7 +42,7 @@ END_KEYWORDS = re.compile(
     rf"^({RECIPIENTS_LABEL.rstrip(':').lower()}|{ADDRESSEE_LABEL.rstrip(':').lower()}"
     rf"|{ARCHIVE_LABEL.rstrip(':').lower()}\s*:|({_PREFIXES.lower()})\.\s)", re.IGNORECASE)
 #: The deputy line "KT. CHỦ TỊCH".
-DEPUTY = re.compile(r"^KT\.\s*(.+)$")
+DEPUTY = re.compile(rf"^{re.escape(DEPUTY_PREFIX)}\s*(.+)$")
 #: "Nơi nhận:" as typed.
 RECIPIENTS_LABEL = re.compile(r"^\W*nơi\s+nhận\s*:?\W*", re.IGNORECASE)
 #: "Lưu: VT, ..." as typed (without its dash).

@@ -723,7 +723,7 @@ def _header(b: _Builder, kind: str) -> tuple[dict, dict]:
     elif summary:
         b.note("warning", "import_summary_of_typed_kind", path=("document",), text=summary)
     if header.urgency:
-        document["urgency"] = header.urgency.lower().replace("hoả", "hỏa")
+        document["urgency"] = decree.urgency_level(header.urgency) or header.urgency.lower()
     return issuer, document
 
 

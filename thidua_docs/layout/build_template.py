@@ -128,7 +128,7 @@ def _header_block(document) -> None:
     _para(national, decree.MOTTO, "ND30Motto")
     _para(national, "", "ND30MottoRule")
     number = table.cell(1, 0)
-    _para(number, "Số: {{ number }}/{{ symbol }}", "ND30Number")
+    _para(number, f"{decree.NUMBER_LABEL} {{{{ number }}}}/{{{{ symbol }}}}", "ND30Number")
     _optional(number, "summary", "ND30Summary")
     _optional(number, "urgency", "ND30Urgency")
     _para(table.cell(1, 1), "{{ place_date }}", "ND30PlaceDate")

@@ -210,8 +210,11 @@ def create_app(settings: Settings) -> Starlette:
             name, result = await run_in_threadpool(run)
         except ThiduaError as error:
             return _error_response(request, error)
+        from thidua_docs.importer import describe
+
+        notes = in_language(lang_of(request), lambda: [describe(f) for f in result.findings])
         reports.put(request.scope["state"]["session"], name, {
-            "kind": "import", "source": filename, "count": len(result.unsure)})
+            "kind": "import", "source": filename, "count": len(result.unsure), "notes": notes})
         return RedirectResponse(f"/edit/{name}", 303)
 
     async def check_upload(request: Request):

@@ -318,7 +318,11 @@ function renderOutline() {
 
 function markUnsure() {
   for (const [path, note] of Object.entries(unsure)) {
-    const target = $(`[data-field="${CSS.escape(path)}"]`) || $(`[data-path="${CSS.escape(path)}"]`);
+    const target = $(`[data-field="${CSS.escape(path)}"]`) || $(`[data-path="${CSS.escape(path)}"]`)
+      || $$("[data-field], [data-path]").find((node) => {
+        const at = node.dataset.field || node.dataset.path;
+        return at.startsWith(`${path}.`) || at.startsWith(`${path}[`);
+      });
     if (target) {
       target.classList.add("unsure");
       target.title = M.unsure.replace("{note}", note);
