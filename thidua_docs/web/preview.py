@@ -45,9 +45,12 @@ class PreviewError(ThiduaError):
 
 
 def find_uno_python() -> str:
-    """A Python that can ``import uno`` (Debian's python3-uno is for the system Python)."""
+    """A Python that can ``import uno``: Debian's python3-uno is for the system Python;
+    LibreOffice on Windows and macOS brings its own, beside soffice."""
     override = os.environ.get("THIDUA_UNO_PYTHON")
-    for candidate in ([override] if override else UNO_PYTHONS):
+    beside = Path(os.path.realpath(find_soffice())).parent
+    bundled = [str(beside / name) for name in ("python.exe", "python")]
+    for candidate in ([override] if override else [*bundled, *UNO_PYTHONS]):
         path = shutil.which(candidate)
         if path and subprocess.run([path, "-c", "import uno"], capture_output=True,
                                    timeout=30).returncode == 0:
