@@ -73,6 +73,7 @@ def build(path, *, header="table", labels=("1.", "2.", "3.", "4.", "3."), motto=
         left, right = table.cell(0, 0), table.cell(0, 1)
         for cell in (left, right, table.cell(1, 0), table.cell(1, 1)):
             _clear_cell(cell)
+            cell.width = Cm(6.5) if cell in (left, table.cell(1, 0)) else Cm(10)
         _para(left, "UBND TỈNH KON TUM", 13)
         issuer = _para(left, "SỞ NỘI VỤ", 13, bold=True)
         _line_shape(issuer)

@@ -8,6 +8,7 @@ through the theme part.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from docx.document import Document as DocxDocument
@@ -32,6 +33,8 @@ class RunFormat:
     underline: bool = False
     small_caps: bool = False
     hidden: bool = False
+    #: Extra space after each character (pt; negative when condensed).
+    spacing_pt: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -149,6 +152,8 @@ class FormatResolver:
             or False,
             small_caps=_first(chain, "w:smallCaps", _toggle) or False,
             hidden=_first(chain, "w:vanish", _toggle) or False,
+            spacing_pt=_first(chain, "w:spacing", lambda e: int(e.get(qn("w:val"), 0)) / 20)
+            or 0.0,
         )
 
     def paragraph(self, paragraph: Paragraph | etree._Element) -> ParagraphFormat:
@@ -201,8 +206,21 @@ class FormatResolver:
                 return self._theme_fonts.get("major" if theme.startswith("major") else "minor")
             name = fonts.get(qn("w:ascii"))
             if name:
-                return name
+                return family(name)
         return None
+
+
+_FACE_SUFFIX = re.compile(r"(,|\s|-)+(bold|italic|bold italic|regular|ps|psmt|mt)$",
+                          re.IGNORECASE)
+
+
+def family(name: str) -> str:
+    """The font family of a face name: "Times New Roman Bold" is Times New Roman."""
+    while True:
+        shorter = _FACE_SUFFIX.sub("", name.strip())
+        if shorter == name.strip():
+            return shorter
+        name = shorter
 
 
 def _toggle(element) -> bool:
