@@ -56,6 +56,8 @@ class _Located:
         self.value_marks: dict[FieldPath, yaml.Mark] = {}
         self.key_marks: dict[FieldPath, yaml.Mark] = {}
         self.problems: list[tuple[FieldPath, yaml.Mark, str, dict[str, Any]]] = []
+        #: The texts holding a "{" (maybe a placeholder), found while building: no second walk.
+        self.braced: list[tuple[FieldPath, str]] = []
 
     def build(self, node: yaml.Node, path: FieldPath = ()) -> Any:
         self.value_marks[path] = node.start_mark
@@ -85,7 +87,10 @@ class _Located:
         if _is_number(node):
             return Numeral(node.value)
         if tag == "tag:yaml.org,2002:str":
-            return nfc(node.value)
+            text = nfc(node.value)
+            if "{" in text:
+                self.braced.append((path, text))
+            return text
         if tag == "tag:yaml.org,2002:timestamp":
             try:
                 return dt.date.fromisoformat(node.value[:10])
@@ -300,22 +305,9 @@ def _dotted(path: FieldPath) -> str:
     return text
 
 
-def _walk_strings(data: Any, path: FieldPath = ()):
-    if isinstance(data, str):
-        yield path, data
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            yield from _walk_strings(value, path + (key,))
-    elif isinstance(data, list):
-        for i, value in enumerate(data):
-            yield from _walk_strings(value, path + (i,))
-
-
 def _placeholder_problems(data: dict, located: _Located) -> list[Problem]:
     problems = []
-    for path, text in _walk_strings(data):
-        if "{" not in text:
-            continue
+    for path, text in located.braced:
         mark = located.value_marks.get(path)
         for name in unknown_placeholders(text):
             problems.append(_problem_at(located.source, mark, path, "unknown_placeholder",

@@ -11,18 +11,17 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from pydantic import TypeAdapter, ValidationError
+from typing import TYPE_CHECKING
 
-from thidua_docs.anniversaries import (
-    Anniversary, Calendar, default_calendar, round_anniversaries,
-)
-from thidua_docs.compare import Comparison, compare
 from thidua_docs.exceptions import UsageError
 from thidua_docs.loader import decode, load_directive, load_model, parse_directive, read_source
 from thidua_docs.output import write_atomic
-from thidua_docs.rollover import Rollover, roll_over
-from thidua_docs.structure import Directive
-from thidua_docs.structure.directive import Period
+
+if TYPE_CHECKING:  # each verb imports what only it needs when it runs: start-up stays short
+    from thidua_docs.anniversaries import Anniversary, Calendar
+    from thidua_docs.compare import Comparison
+    from thidua_docs.rollover import Rollover
+    from thidua_docs.structure import Directive
 
 OUTPUT_DIR = Path("output")
 
@@ -77,6 +76,8 @@ def apply_edits(text: str, changes: dict) -> str:
 def calendars_for(directive: Directive | None, source: Path | None,
                   extra: list[Path] = ()) -> list[Calendar]:
     """The national calendar, the directive's own calendar, and any *extra* ones."""
+    from thidua_docs.anniversaries import Calendar, default_calendar
+
     paths = [default_calendar()]
     if directive is not None and directive.calendar and source is not None:
         paths.append(source.parent / directive.calendar)
@@ -86,6 +87,8 @@ def calendars_for(directive: Directive | None, source: Path | None,
 
 def anniversaries(year: int, extra: list[Path] = ()) -> list[Anniversary]:
     """The round anniversaries of *year* in the national and *extra* calendars."""
+    from thidua_docs.anniversaries import round_anniversaries
+
     return round_anniversaries(calendars_for(None, None, extra), year)
 
 
@@ -95,6 +98,11 @@ def new_year(source: Path, year: int | None = None, output: Path | None = None,
     """Write next year's YAML from *source* (or, with *period*, a plan over a period's next
     one); return where and what changed. A plan over a period alone is rolled only when
     its new period is given."""
+    from pydantic import TypeAdapter, ValidationError
+
+    from thidua_docs.rollover import roll_over
+    from thidua_docs.structure.directive import Period
+
     directive = load_directive(source)
     if period is not None:
         if directive.period is None:
@@ -129,6 +137,8 @@ def new_year(source: Path, year: int | None = None, output: Path | None = None,
 
 def upcoming_anniversaries(year: int, years: int, extra: list[Path] = ()) -> list[Anniversary]:
     """The round anniversaries of the *years* years after *year*, year by year."""
+    from thidua_docs.anniversaries import round_anniversaries
+
     calendars = calendars_for(None, None, extra)
     return [found for later in range(year + 1, year + years + 1)
             for found in round_anniversaries(calendars, later)]
@@ -136,6 +146,8 @@ def upcoming_anniversaries(year: int, years: int, extra: list[Path] = ()) -> lis
 
 def diff(old: Path, new: Path) -> Comparison:
     """Indicators and outline of two directives compared."""
+    from thidua_docs.compare import compare
+
     return compare(load_directive(old), load_directive(new))
 
 

@@ -7,6 +7,7 @@ keeps the template's timestamp: the same input gives the same bytes, whenever re
 
 from __future__ import annotations
 
+import base64
 import struct
 import zlib
 from dataclasses import dataclass
@@ -50,6 +51,24 @@ class PackageWriter:
         self._slot = slot
         self._slot_index = position
         self._date_time = date_time
+
+    def state(self) -> dict:
+        """The compressed parts as plain data (JSON-able: text and numbers)."""
+        return {"slot": self._slot, "position": self._slot_index,
+                "date_time": list(self._date_time), "parts": [
+            [e.name.decode("utf-8"), e.crc, base64.b64encode(e.data).decode("ascii"), e.size,
+             e.dos_time, e.dos_date] for e in self._fixed]}
+
+    @classmethod
+    def from_state(cls, state: dict) -> "PackageWriter":
+        """The writer whose state() was *state*."""
+        writer = cls.__new__(cls)
+        writer._fixed = [_Entry(name.encode("utf-8"), crc, base64.b64decode(data), size,
+                                dos_time, dos_date)
+                         for name, crc, data, size, dos_time, dos_date in state["parts"]]
+        writer._slot, writer._slot_index = state["slot"], state["position"]
+        writer._date_time = tuple(state["date_time"])
+        return writer
 
     def write(self, body: bytes) -> bytes:
         """The whole package with *body* as the slot part."""

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from typing import Callable
 
-from docx.oxml.ns import qn
 
 from thidua_docs import layout, ooxml
+from thidua_docs.ooxml import qn
 from thidua_docs.render.context import AppendixPages, Paragraph, Table
 from thidua_docs.text import Span
 
