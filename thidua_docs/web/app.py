@@ -39,7 +39,6 @@ log = logging.getLogger("thidua.web")
 
 LANGUAGES = ("vi", "en")
 MAX_UPLOAD = 20 * 2**20
-IMPORT_SUFFIXES = (".docx", ".doc", ".odt", ".pdf", ".txt", ".md")
 CHECK_SUFFIXES = (".docx",)
 #: The library's messages follow one process-wide language: calls that produce messages
 #: hold this lock with the request's language set.
@@ -190,7 +189,9 @@ def create_app(settings: Settings) -> Starlette:
         return RedirectResponse(f"/edit/{written.name}", 303)
 
     async def start_import(request: Request):
-        upload = await _upload(request, IMPORT_SUFFIXES)
+        from thidua_docs.importer.sources import SUFFIXES
+
+        upload = await _upload(request, SUFFIXES)
         if isinstance(upload, Response):
             return upload
         filename, data = upload
