@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
-.PHONY: demo test template picture clean
+.PHONY: demo test template picture screenshots clean
 
 demo: $(VENV)/.installed
 	$(PY) -m thidua_docs render data/kontum-2020.yaml -o output/kontum-2020.docx --force
@@ -32,3 +32,7 @@ clean:
 picture: demo
 	soffice --headless --convert-to pdf --outdir output output/kontum-2020.docx >/dev/null
 	pdftoppm -r 80 -png -f 1 -l 1 -singlefile output/kontum-2020.pdf docs/kontum-2020-page1
+
+# Regenerate README's pictures of the clerk's desk (thidua serve) with headless Chromium.
+screenshots: $(VENV)/.installed
+	$(PY) tools/screenshots.py

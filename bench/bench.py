@@ -69,6 +69,105 @@ def run(command: list[str], **kwargs) -> float:
     return time.perf_counter() - start
 
 
+# --- 0. Issue 13: a fast first document ----------------------------------------------------
+
+#: The code at the start of issue 13's work, measured beside today's in the same run.
+BASELINE_COMMIT = "b713436"
+
+
+def _baseline(folder: Path) -> Path:
+    """A checkout of BASELINE_COMMIT in *folder* (its package is run with PYTHONPATH)."""
+    subprocess.run(["git", "-C", str(REPO), "worktree", "add", "--detach", "-q", str(folder),
+                    BASELINE_COMMIT], check=True, capture_output=True)
+    return folder
+
+
+def bench_goals(lines: list[str]) -> None:
+    from thidua_docs.main import render
+
+    load_before = os.getloadavg()
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        base = _baseline(tmp / "baseline")
+        env_now = {**os.environ, "PYTHONPATH": str(REPO)}
+        env_base = {**os.environ, "PYTHONPATH": str(base)}
+        source = tmp / "one.yaml"
+        shutil.copy(SOURCE, source)
+        shutil.copytree(CALENDARS, tmp / "calendars")
+        runs = 15
+        figures = {}
+        for label, env in (("now", env_now), ("baseline", env_base)):
+            run(THIDUA + ["render", str(source), "-o", f"{tmp}/warm.docx", "--force"], env=env)
+            figures["bare", label] = median_of(runs, lambda: run(
+                [sys.executable, "-c", "pass"], env=env))[0]
+            figures["help", label] = median_of(runs, lambda: run(THIDUA + ["--help"], env=env))[0]
+            figures["one", label] = median_of(runs, lambda: run(
+                THIDUA + ["render", str(source), "-o", f"{tmp}/one.docx", "--force"],
+                env=env))[0]
+        # the whole per-document cost in one process: load the YAML, render, write the file
+        sources = copies(tmp / "in", 200)
+        out = tmp / "out"
+        out.mkdir()
+        documents = iter(range(10**9))
+
+        def whole():
+            index = next(documents) % len(sources)
+            render(Path(sources[index]), out / f"{index}.docx", force=True)
+
+        whole()
+        per_doc, per_doc_runs = median_of(5, lambda: per_doc_ms(whole, 200))
+        finished = render_docx(load_directive(SOURCE))
+        with zipfile.ZipFile(io.BytesIO(finished)) as package:
+            parts = [(info, package.read(info)) for info in package.infolist()]
+
+        def floor():
+            with zipfile.ZipFile(io.BytesIO(), "w", zipfile.ZIP_DEFLATED) as package:
+                for info, data in parts:
+                    package.writestr(info.filename, data)
+
+        floor_ms, floor_runs = median_of(5, lambda: per_doc_ms(floor, 200))
+        hundred = sources[:100]
+        batch_s = {label: median_of(3, lambda: run(
+            THIDUA + ["render", *hundred, "-o", f"{out}/", "--force", "--jobs", "2"],
+            env=env))[0] for label, env in (("now", env_now), ("baseline", env_base))}
+        subprocess.run(["git", "-C", str(REPO), "worktree", "remove", "--force", str(base)],
+                       check=True, capture_output=True)
+    load_after = os.getloadavg()
+    one, base_one = figures["one", "now"] * 1000, figures["one", "baseline"] * 1000
+    help_over = (figures["help", "now"] - figures["bare", "now"]) * 1000
+    base_help_over = (figures["help", "baseline"] - figures["bare", "baseline"]) * 1000
+    batch_per_doc = batch_s["now"] / 100 * 1000
+    base_batch_per_doc = batch_s["baseline"] / 100 * 1000
+    lines += [
+        "## 0. Issue 13: a fast first document",
+        "",
+        f"Load average (1, 5, 15 min) before: {', '.join(f'{x:.1f}' for x in load_before)};"
+        f" after: {', '.join(f'{x:.1f}' for x in load_after)} on {os.cpu_count()} cores"
+        " (other sessions were running: wall times are inflated, ratios less so)."
+        f" \"before\" is the code at {BASELINE_COMMIT} (this issue's start), measured in the"
+        " same run.",
+        "",
+        "| measure | before | now | goal |",
+        "|---|---|---|---|",
+        f"| `python -c pass` (bare Python) | {figures['bare', 'baseline'] * 1000:.0f} ms | "
+        f"{figures['bare', 'now'] * 1000:.0f} ms | |",
+        f"| `thidua --help` over bare Python | {base_help_over:.0f} ms | {help_over:.0f} ms | "
+        f"≤ 60 ms {_verdict(help_over <= 60)} |",
+        f"| one-file `thidua render` (start to finish, wall) | {base_one:.0f} ms | {one:.0f} ms"
+        f" | ≤ 200 ms {_verdict(one <= 200)} |",
+        f"| per document in one process: load + render + write ({_fmt(per_doc_runs)}) | | "
+        f"{per_doc:.2f} ms | ≤ 2.5 ms {_verdict(per_doc <= 2.5)} |",
+        f"| the all-parts-deflated zip floor ({_fmt(floor_runs)}) | | {floor_ms:.2f} ms | |",
+        f"| per document / floor | | {per_doc / floor_ms:.2f}× | ≤ 2.5× "
+        f"{_verdict(per_doc / floor_ms <= 2.5)} |",
+        f"| 100 files, `--jobs 2`, start-up included, per document | {base_batch_per_doc:.2f} ms"
+        f" | {batch_per_doc:.2f} ms | |",
+        f"| that / floor | {base_batch_per_doc / floor_ms:.2f}× | "
+        f"{batch_per_doc / floor_ms:.2f}× | ≤ 3× {_verdict(batch_per_doc / floor_ms <= 3)} |",
+        "",
+    ]
+
+
 # --- 1. DOCX ---------------------------------------------------------------------------------
 
 
@@ -287,7 +386,8 @@ def _verdict(ok: bool) -> str:
     return "✅" if ok else "❌"
 
 
-SECTIONS = {"docx": bench_docx, "pdf": bench_pdf, "start": bench_start, "scale": bench_scale}
+SECTIONS = {"goals": bench_goals, "docx": bench_docx, "pdf": bench_pdf, "start": bench_start,
+            "scale": bench_scale}
 
 
 def main(selected: list[str]) -> None:
@@ -301,11 +401,29 @@ def main(selected: list[str]) -> None:
         " timings are not asserted in tests (shared machines are noisy).",
         "",
     ]
+    sections = _previous_sections() if selected else {}
     for name in names:
-        SECTIONS[name](lines)
+        new: list[str] = []
+        SECTIONS[name](new)
+        sections[name] = new
         print(f"{name}: done", file=sys.stderr)
+    if selected:  # the other sections stay as their last run wrote them
+        lines[2] = lines[2].replace("in one run", f"({', '.join(names)}) in one run")
+    for name in SECTIONS:
+        lines += sections.get(name, [])
     RESULTS.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(RESULTS.read_text(encoding="utf-8"))
+
+
+def _previous_sections() -> dict[str, list[str]]:
+    """The sections of the last RESULTS.md, by name (their "## N." heading's order)."""
+    if not RESULTS.exists():
+        return {}
+    text = RESULTS.read_text(encoding="utf-8")
+    chunks = text.split("\n## ")[1:]
+    names = {"0": "goals", "1": "docx", "2": "pdf", "3": "start", "4": "scale"}
+    return {names[chunk.split(".", 1)[0]]: ("## " + chunk.rstrip("\n")).split("\n") + [""]
+            for chunk in chunks if chunk.split(".", 1)[0] in names}
 
 
 def _libreoffice_version() -> str:

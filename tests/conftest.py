@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,8 @@ EXAMPLES = sorted([*DATA.glob("*.yaml"), SAMPLE])
 IN_CI = bool(os.environ.get("CI"))
 #: An unknown message key or parameter fails the test instead of showing the key.
 os.environ["THIDUA_STRICT_MESSAGES"] = "1"
+#: The session's own cache folder (parsed catalogs, prepared templates): starts empty.
+os.environ.setdefault("THIDUA_CACHE_DIR", tempfile.mkdtemp(prefix="thidua-test-cache-"))
 
 
 def need(condition: bool, reason: str) -> None:

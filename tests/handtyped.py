@@ -73,6 +73,7 @@ def build(path, *, header="table", labels=("1.", "2.", "3.", "4.", "3."), motto=
         left, right = table.cell(0, 0), table.cell(0, 1)
         for cell in (left, right, table.cell(1, 0), table.cell(1, 1)):
             _clear_cell(cell)
+            cell.width = Cm(6.5) if cell in (left, table.cell(1, 0)) else Cm(10)
         _para(left, "UBND TỈNH KON TUM", 13)
         issuer = _para(left, "SỞ NỘI VỤ", 13, bold=True)
         _line_shape(issuer)
@@ -151,10 +152,12 @@ DIRECTIVE = {
                  "unit": "sáng kiến"},
                 {"name": "Tỷ lệ công chức được bồi dưỡng", "qualifier": "đạt", "value": 100,
                  "unit": "%"}]}]},
-            {"section": "Chỉ tiêu về cải cách hành chính:", "content": [{"indicators": [
-                {"text": "Chỉ số cải cách hành chính tăng {value} bậc", "value": 2},
-                {"name": "Tỷ lệ dịch vụ công trực tuyến toàn trình", "qualifier": "đạt",
-                 "value": 80, "unit": "%"}]}]}]},
+            # "(1) ...; (2) ..." on the title's line: the inline form of the same list
+            {"section": "Chỉ tiêu về cải cách hành chính:", "inline": True, "content": [
+                {"form": "inline", "indicators": [
+                    {"text": "Chỉ số cải cách hành chính tăng {value} bậc", "value": 2},
+                    {"name": "Tỷ lệ dịch vụ công trực tuyến toàn trình", "qualifier": "đạt",
+                     "value": 80, "unit": "%"}]}]}]},
         {"section": "Nội dung thi đua", "content": [{"items": [
             {"text": "Thi đua thực hiện tốt nhiệm vụ chuyên môn:", "content": [{"items": [
                 "Nâng cao chất lượng tham mưu;", "Đẩy mạnh chuyển đổi số."]}]},

@@ -132,11 +132,13 @@ def test_progress_bar_only_on_a_terminal(inputs, tmp_path):
     sources = [str(inputs / f"{n}.yaml") for n in VALID]
     plain = thidua("render", *sources, "-o", f"{tmp_path}/plain/", text=True)
     assert plain.returncode == 0, plain.stderr
-    assert "thidua" not in plain.stderr and "\r" not in plain.stderr and "%" not in plain.stderr
+    assert "Tạo văn bản" not in plain.stderr and "\r" not in plain.stderr
+    assert "%" not in plain.stderr
 
     primary, secondary = pty.openpty()
     process = subprocess.Popen(
-        [sys.executable, "-m", "thidua_docs", "render", *sources, "-o", f"{tmp_path}/tty/"],
+        [sys.executable, "-m", "thidua_docs", "render", sources[0], str(inputs / "broken.yaml"),
+         *sources[1:], "-o", f"{tmp_path}/tty/", "--jobs", "1"],
         stdout=secondary, stderr=secondary, stdin=secondary,
         env={**os.environ, "PYTHONPATH": str(REPO), "THIDUA_LANG": "vi"})
     os.close(secondary)
@@ -149,8 +151,12 @@ def test_progress_bar_only_on_a_terminal(inputs, tmp_path):
         if not chunk:
             break
         output += chunk
-    assert process.wait(60) == 0
-    assert b"thidua" in output and b"100%" in output
+    assert process.wait(60) == 1
+    text = output.decode("utf-8")
+    assert "Tạo văn bản [" in text and "4/4 100%" in text and "còn khoảng" in text
+    # the broken input is reported as it happens, before the bar is full, and only once
+    assert text.index("broken.yaml:2:") < text.index("4/4 100%")
+    assert text.count("broken.yaml:2:") == 1
 
 
 def test_pdf_without_libreoffice_fails_at_once(inputs, tmp_path):
@@ -254,3 +260,15 @@ def test_spawned_workers_render_paths_with_spaces_and_vietnamese_letters(monkeyp
     for outcome, single in zip(spawned, batch.render_docx_files(
             alone, workers=1, template=None, force=False, draft=False)):
         assert docx_text(outcome.outputs["docx"]) == docx_text(single.outputs["docx"])
+
+
+def test_the_eta_counts_the_pdf_phase_still_to_come():
+    from thidua_docs.progress import Progress
+
+    progress = Progress([("progress_docx", 10), ("progress_pdf", 10)], enabled=False)
+    progress.seconds = {"progress_docx": 0.01, "progress_pdf": 1.0}
+    progress.done = 5
+    assert progress.eta() == pytest.approx(5 * 0.01 + 10 * 1.0)
+    progress.start("progress_pdf", 8)  # two inputs failed: no PDF for them
+    progress.seconds["progress_pdf"] = 1.0
+    assert progress.eta() == pytest.approx(8.0)

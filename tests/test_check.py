@@ -10,7 +10,7 @@ import zipfile
 
 import pytest
 
-from conftest import EXAMPLES, REPO
+from conftest import EXAMPLES, REPO, open_docx
 from handtyped import build
 from thidua_docs.check import REGISTRY, check_document
 
@@ -165,3 +165,63 @@ def test_unreadable_file_does_not_hide_the_others(tmp_path, rendered):
     assert result.returncode == 2
     assert [entry["status"] for entry in report] == ["error", "ok"]
     assert [e["code"] for e in report[0]["errors"]] == ["check_empty"]
+
+
+def test_select_ignore_and_explain(tmp_path):
+    path = build(tmp_path / "clerk.docx", header="tabs", motto="Độc lập-Tự do-Hạnh phúc",
+                 labels=("1.", "3."), body_size=12)
+    assert {f.rule for f in check_document(path, select=["BODY"])} == {"BODY-SIZE"}
+    assert {f.rule for f in check_document(path, ignore=["TIEU", "LABELS"])} == {"BODY-SIZE"}
+    result = thidua("check", "--select", "BODY", "--json", str(path))
+    assert [f["rule"] for f in json.loads(result.stdout)["findings"]] == ["BODY-SIZE"]
+    wrong = thidua("check", "--select", "NO-SUCH", str(path))
+    assert wrong.returncode == 2 and "NO-SUCH" in wrong.stderr
+    for code in REGISTRY:
+        explained = thidua("check", "--explain", code.lower())
+        assert explained.returncode == 0 and explained.stdout.startswith(code)
+        assert all(word in explained.stdout for word in ("Vì sao", "Quy định", "Đúng", "Sai"))
+    english = thidua("--lang", "en", "check", "--explain", "LUU").stdout
+    assert "Why:" in english and "- Lưu: VT, NC." in english
+
+
+def test_one_cause_is_one_finding_with_a_count(tmp_path):
+    path = build(tmp_path / "clerk.docx", body_size=12)
+    sizes = [f for f in check_document(path) if f.rule == "BODY-SIZE"]
+    assert len(sizes) == 1 and sizes[0].count >= 5  # every body paragraph, said once
+    result = thidua("check", str(path))
+    assert "chỗ khác cùng lỗi" in result.stdout
+
+
+def test_word_all_caps_counts_as_capitals(tmp_path, rendered):
+    from docx.oxml import OxmlElement
+
+    document = open_docx(rendered["mau-phat-dong"])
+    national = next(p for p in document.paragraphs if p.text.startswith("PHÁT ĐỘNG"))
+    for run in national.runs:
+        run.text = run.text.lower()
+        run._r.get_or_add_rPr().append(OxmlElement("w:caps"))
+    path = tmp_path / "caps.docx"
+    document.save(path)
+    assert check_document(path) == []
+
+
+def test_out_of_scope_documents_are_said_so_and_not_scored(tmp_path, rendered):
+    document = open_docx(rendered["mau-phat-dong"])
+    number = next(p for p in _all_paragraphs(document) if p.text.startswith("Số:"))
+    number.runs[0].text = "Số: 30/2020/NĐ-CP"
+    for run in number.runs[1:]:
+        run.text = ""
+    path = tmp_path / "qppl.docx"
+    document.save(path)
+    result = thidua("check", "--json", str(path))
+    record = json.loads(result.stdout)
+    assert result.returncode == 0 and record["status"] == "out-of-scope"
+    assert "quy phạm pháp luật" in record["reason"] and record["findings"] == []
+
+
+def _all_paragraphs(document):
+    yield from document.paragraphs
+    for table in document.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                yield from cell.paragraphs

@@ -17,7 +17,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, RGBColor
 
 from conftest import document_paragraphs, open_docx
-from thidua_docs.check import check_document
+from thidua_docs.check import REGISTRY, check_document
 
 BASE = "mau-phat-dong"
 
@@ -73,6 +73,14 @@ def _landscape(d):
 def _letter(d):
     d.sections[0].page_width = Mm(215.9)
     d.sections[0].page_height = Mm(279.4)
+
+
+def _full_width(p_element):
+    """The rule paragraph stretched over its whole cell: a line far longer than allowed."""
+    ppr = p_element.get_or_add_pPr()
+    ind = ppr.find(qn("w:ind"))
+    if ind is not None:
+        ppr.remove(ind)
 
 
 MUTATIONS = {
@@ -152,29 +160,60 @@ MUTATIONS = {
         d.sections[0].first_page_header.paragraphs[0])),
     "page number in the footer": ("PAGE-NUMBER", lambda d: page_field(
         d.sections[0].footer.paragraphs[0])),
+    "issuer line as wide as its cell": ("CO-QUAN-LINE", lambda d: _full_width(
+        rule_after(starting(d, "HUYỆN ĐĂK HÀ")))),
+    "motto line far shorter than the motto": ("TIEU-NGU-LINE", lambda d: _narrowed(
+        rule_after(starting(d, "Độc lập")), 4)),
+    "Nơi nhận in 14 pt": ("NOI-NHAN", lambda d: setattr(runs(starting(d, "Nơi nhận"))[0].font,
+                                                         "size", Pt(14))),
+    "Lưu with a stop after VT": ("LUU", lambda d: set_text(starting(d, "- Lưu:"),
+                                                           "- Lưu: VT. VX.")),
+    "parent body in 14 pt": ("CHU-QUAN", lambda d: [setattr(r.font, "size", Pt(14)) for r in
+                                                    runs(starting(d, "UBND TỈNH KON TUM"))],
+                             "so-noi-vu-kon-tum-2025"),
+    "no line under the trích yếu": ("TRICH-YEU-LINE", lambda d: remove_border(
+        rule_after(starting(d, "Phát động phong trào thi đua"))), "so-noi-vu-kon-tum-2025"),
+    "V/v in bold": ("TRICH-YEU-CV", lambda d: [setattr(r.font, "bold", True) for r in
+                                               runs(starting(d, "V/v"))], "huyen-dak-ha-2025"),
 }
+BASES = sorted({BASE} | {entry[2] for entry in MUTATIONS.values() if len(entry) > 2})
+
+
+def _narrowed(p_element, cm: float):
+    """The rule paragraph indented *cm* on both sides: a shorter line."""
+    from thidua_docs import ooxml
+
+    ooxml.set_horizontal_indents(p_element, int(cm * 567), int(cm * 567))
 
 
 @pytest.fixture(scope="module")
-def base(rendered, tmp_path_factory):
-    path = tmp_path_factory.mktemp("mutations") / "base.docx"
-    shutil.copy(rendered[BASE], path)
-    return path
+def bases(rendered, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("mutations")
+    copies = {}
+    for name in BASES:
+        copies[name] = folder / f"{name}.docx"
+        shutil.copy(rendered[name], copies[name])
+    return copies
 
 
-def test_base_is_clean(base):
-    assert check_document(base) == []
+@pytest.mark.parametrize("name", BASES)
+def test_base_is_clean(name, bases):
+    assert check_document(bases[name]) == []
 
 
 def test_at_least_twenty_distinct_mutations():
     assert len(MUTATIONS) >= 20
-    assert len({code for code, _ in MUTATIONS.values()}) >= 20
+    assert len({entry[0] for entry in MUTATIONS.values()}) >= 20
+
+
+def test_every_rule_of_the_registry_has_a_mutation():
+    assert set(REGISTRY) - {entry[0] for entry in MUTATIONS.values()} == set()
 
 
 @pytest.mark.parametrize("name", MUTATIONS)
-def test_mutation_is_reported_under_its_rule_only(name, base, tmp_path):
-    code, mutate = MUTATIONS[name]
-    document = open_docx(base)
+def test_mutation_is_reported_under_its_rule_only(name, bases, tmp_path):
+    code, mutate, *base = MUTATIONS[name]
+    document = open_docx(bases[base[0] if base else BASE])
     mutate(document)
     broken = tmp_path / "broken.docx"
     document.save(broken)

@@ -139,3 +139,58 @@ def test_an_indicator_table_in_the_body_is_a_word_table(tmp_path):
         "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tblHeader") is not None
     header = table.cell(0, 1).paragraphs[0]
     assert doc.resolver.run(header, header.runs[0]).bold
+
+
+@pytest.mark.pdf
+def test_the_plans_appendix_prints_on_its_own_landscape_page(pdfs):
+    """data/ke-hoach-thi-dua-2026-2030: the text on portrait A4, the Phụ lục on a landscape
+    page of its own: heading, title in capitals, "(Kèm theo ...)", the table's header and
+    rows with last period's values; no page number on the appendix's first page."""
+    import subprocess
+
+    from conftest import pdf_pages, pdf_text
+
+    pdf = pdfs["ke-hoach-thi-dua-2026-2030"]
+    info = subprocess.run(["pdfinfo", "-f", "1", "-l", str(pdf_pages(pdf)), str(pdf)],
+                          capture_output=True, text=True, check=True).stdout
+    sizes = [line.split(":", 1)[1].split("pts")[0].split(" x ")
+             for line in info.splitlines() if line.startswith("Page") and "size" in line]
+    portrait = [float(w) < float(h) for w, h in sizes]
+    assert portrait[0] and not portrait[-1]
+    first_appendix = portrait.index(False) + 1
+    text = pdf_text(pdf, first_appendix)
+    lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+    assert lines[:3] == [
+        "Phụ lục", "CÁC CHỈ TIÊU CHỦ YẾU GIAI ĐOẠN 2026-2030",
+        "(Kèm theo Kế hoạch số 45/KH-UBND ngày 10 tháng 02 năm 2026 của Ủy ban nhân dân "
+        "tỉnh Quảng Ngãi)"]
+    assert "Thực hiện giai đoạn" in text and "Kế hoạch giai đoạn" in text
+    assert any(line.startswith("1 Tỷ trọng kinh tế số trong GRDP % 11,5 đạt 20")
+               for line in lines)
+    assert not any(line.isdigit() for line in lines)  # no page number on its first page
+    assert "CÁC CHỈ TIÊU CHỦ YẾU" not in pdf_text(pdf, *range(1, first_appendix))
+
+
+def test_two_appendices_are_numbered_each_in_its_own_section_and_read_back(tmp_path):
+    """Several appendices are "Phụ lục I", "Phụ lục II": each starts a section of its own
+    (landscape only the one holding a table), numbering its pages from 1; `thidua import`
+    gives them back."""
+    from conftest import DATA
+    from thidua_docs.importer import import_file
+
+    data = yaml.safe_load((DATA / "ke-hoach-thi-dua-2026-2030.yaml").read_text("utf-8"))
+    data["appendices"].append({"title": "Danh sách các cơ quan đăng ký thi đua", "content": [
+        "Các sở, ban, ngành tỉnh:", {"items": ["Sở Nội vụ.", "Sở Tài chính."]}]})
+    doc = render(tmp_path, data)
+    assert [p.text for p in doc.with_style("ND30AppendixLabel")] == ["Phụ lục I", "Phụ lục II"]
+    sections = doc.document.sections
+    assert [s.page_width > s.page_height for s in sections] == [False, True, False]
+    for section in sections[1:]:
+        start = section._sectPr.xpath("./w:pgNumType/@w:start")
+        assert start == ["1"] and section.different_first_page_header_footer
+    imported = import_file(tmp_path / "in.docx")
+    assert imported.findings == []
+    first, second = imported.directive.appendices
+    assert first.title == "Các chỉ tiêu chủ yếu giai đoạn 2026-2030"  # {period} printed
+    assert first.content == doc.directive.appendices[0].content
+    assert second == doc.directive.appendices[1]

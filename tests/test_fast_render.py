@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import zipfile
 
 import pytest
@@ -53,3 +54,23 @@ def test_template_with_tags_outside_the_body_is_rendered_in_full(tmp_path):
     headers = [p.text for part in (section.header, section.first_page_header)
                for p in part.paragraphs]
     assert load_directive(EXAMPLES[0]).symbol in headers
+
+
+def test_the_prepared_template_is_kept_as_plain_data_and_reused(tmp_path, monkeypatch):
+    """The cache holds JSON only (the body as Jinja source, compiled by this process);
+    a cached preparation renders what a fresh one does; a damaged cache file is ignored."""
+    from thidua_docs.render import docx as renderer
+
+    monkeypatch.setenv("THIDUA_CACHE_DIR", str(tmp_path))
+    context = _jinja_context(build_context(load_directive(EXAMPLES[0])))
+    fresh = CompiledTemplate(default_template()).render(context)
+    renderer._prepared(default_template())
+    (cached,) = tmp_path.glob("template-*.json")
+    data = json.loads(cached.read_text(encoding="utf-8"))
+    assert "{{" in data["body"] or "{%" in data["body"]  # source text, not code
+    assert _body(CompiledTemplate(default_template(), renderer._prepared(default_template()))
+                 .render(context)) == _body(fresh)
+    cached.write_text("{not json", encoding="utf-8")
+    assert _body(CompiledTemplate(default_template(), renderer._prepared(default_template()))
+                 .render(context)) == _body(fresh)
+    assert json.loads(cached.read_text(encoding="utf-8"))["format"] == data["format"]

@@ -197,8 +197,10 @@ def canonical(directive: Directive) -> dict:
     """A directive as it prints: placeholders expanded ({year}, {theme}, {anniversaries}),
     each indicator as its wording and note (a structured and a ``text:`` indicator that
     print alike are alike), capitals where the renderer prints capitals; the calendar link,
-    which prints nothing, left out."""
-    named = {"theme": directive.theme, "anniversaries": "; ".join(directive.anniversaries)}
+    which prints nothing, and the fields printed only through placeholders, left out."""
+    named = {"theme": directive.theme, "anniversaries": "; ".join(directive.anniversaries),
+             "upcoming": "; ".join(directive.upcoming), "period": directive.period,
+             "government_motto": directive.government_motto}
 
     def walk(value):
         if isinstance(value, Indicator):
@@ -206,7 +208,8 @@ def canonical(directive: Directive) -> dict:
                     "note": value.note}
         if isinstance(value, BaseModel):
             return {key: walk(getattr(value, key)) for key in type(value).model_fields
-                    if key not in ("calendar", "theme", "anniversaries")}
+                    if key not in ("calendar", "theme", "anniversaries", "upcoming",
+                                   "government_motto")}
         if isinstance(value, list):
             return [walk(item) for item in value]
         if isinstance(value, str):
@@ -221,8 +224,10 @@ def canonical(directive: Directive) -> dict:
         data["signature"][key] = upper(data["signature"][key])
     if directive.document.kind_code is None:
         data["document"]["title"] = upper(data["document"]["title"])
-    for section in data["body"]:
-        section["section"] = upper(section["section"])
+    for block in data["body"] + [a for a in data["appendices"]]:
+        for key in ("section", "title"):
+            if isinstance(block, dict) and key in block:
+                block[key] = upper(block[key])
     return data
 
 
@@ -267,6 +272,9 @@ def test_our_pdf_imports_as_the_data_file(path, pdfs):
     """pdftotext -layout: the header's columns split, page numbers and breaks dropped,
     wrapped lines joined, headings told from items without bold. Emphasis does not survive
     a PDF's text layer: the only difference allowed."""
+    if load_directive(path).appendices:
+        pytest.skip("a Phụ lục's table is not read back from a PDF's text layer (README: "
+                    "out of reach); its .docx round-trips")
     imported = import_file(pdfs[path.stem])
     assert [f.key for f in imported.findings] in ([], ["import_issuer_split"])
     assert differing(without_emphasis(canonical(imported.directive)),
@@ -293,7 +301,6 @@ def test_handtyped_docx(header, signature, tmp_path):
                                          signature=signature))
     assert result.directive == Directive.model_validate(DIRECTIVE)
     assert [(f.key, f.params) for f in result.findings] == [
-        ("import_inline_list", {"count": 2}),
         ("import_label", {"typed": "4.", "printed": "3."})]
     assert "# ! " in result.yaml and "số thứ tự gõ là '4.', khi in sẽ là '3.'" in result.yaml
 
@@ -465,7 +472,8 @@ def test_a_text_copied_from_a_portal(tmp_path):
     assert data["recipients"] == ["UBND tỉnh (b/c)", "Các cơ quan, đơn vị"]
     assert data["archive"] == ["VT", "NV"]
     assert [f.key for f in result.unsure] == []
-    assert [f.key for f in result.warnings] == ["import_inline_list", "import_signed_note"]
+    assert data["body"][1]["content"][1]["form"] == "inline"  # printed as typed, no warning
+    assert [f.key for f in result.warnings] == ["import_signed_note"]
 
 
 def test_word_automatic_numbering_reads_as_labels(tmp_path):

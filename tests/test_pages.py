@@ -140,11 +140,15 @@ def _check(name: str, source: Path, pdf: Path) -> list[str]:
     directive = load_directive(source)
     context = build_context(directive)
     pages = _pages(pdf)
+    if context.appendices:  # the appendices follow on pages of their own
+        label = context.appendices[0].label
+        pages = pages[:next(number for number, lines in enumerate(pages)
+                            if label in (line.strip() for line in lines[:3]))]
     last = len(pages) - 1
     problems = []
 
-    # The signature block and Nơi nhận whole on the last page (each line's words in order:
-    # a long line may wrap in its column), with the closing's "./." line.
+    # The signature block and Nơi nhận whole on the last page of the text (each line's words
+    # in order: a long line may wrap in its column), with the closing's "./." line.
     last_words = " ".join(pages[-1]).split()
     for marker in ["Nơi nhận:", *context.signer_lines, directive.signature.name,
                    context.recipients[0], context.recipients[-1]]:

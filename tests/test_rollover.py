@@ -84,7 +84,10 @@ def test_legal_dates_periods_and_horizons_stay(rolled):
     reasons = {(m.path, m.reason) for m in result.kept}
     assert ("body[2].content[0].items[3]", "date") in reasons
     assert ("body[2].content[0].items[4]", "horizon") in reasons
-    assert ("body[2].content[0].items[1]", "range") in reasons
+    assert ("body[2].content[0].items[4]", "range") in reasons
+    # a range ending in the old year is for review as such: "(2016 - 2020)"
+    assert ("body[2].content[0].items[1]", "review_range_ends") in {
+        (r.path, r.key) for r in result.reviews}
     assert all(m.year in (2019, 2020) for m in result.kept)
 
 
@@ -185,7 +188,9 @@ def test_new_refuses_to_overwrite_and_same_year(rolled, tmp_path):
     result = thidua("new", str(copy))
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "kontum-2021.yaml").exists()
-    assert "Giữ nguyên 7 chỗ nhắc năm cũ" in result.stdout
+    review = result.stdout.split("Cần xem lại:\n")[1].splitlines()
+    assert len(review) == 8  # 5 years kept, 3 ranges ending in 2020
+    assert "needs_update" not in result.stdout and ">-" not in result.stdout
 
 
 # --- the calendar ------------------------------------------------------------------------

@@ -6,6 +6,8 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from thidua_docs.decree import POINT_LETTERS
 from thidua_docs.structure import Quantity
@@ -76,3 +78,19 @@ def test_document_number_has_a_leading_zero_below_ten():
 def test_clean_text_is_nfc_and_collapses_space():
     decomposed = "Ho\u0302\u0323i  đo\u0302\u0300ng\n thi đua"
     assert clean_text(decomposed) == "Hội đồng thi đua"
+
+
+@settings(max_examples=400, deadline=None)
+@given(sign=st.sampled_from(["", "-"]), whole=st.integers(0, 10**12),
+       decimals=st.integers(0, 4), fraction=st.integers(0, 9999),
+       min_digits=st.sampled_from([0, 0, 2, 3, 5]))
+def test_numbers_print_as_babel_prints_them(sign, whole, decimals, fraction, min_digits):
+    """The precomputed symbols give exactly what Babel's own format_decimal gives (-0 too)."""
+    from babel.numbers import format_decimal
+
+    text = sign + (f"{whole}.{fraction % 10 ** decimals:0{decimals}d}" if decimals
+                   else str(whole))
+    value = Decimal(text)
+    pattern = ("0" * min_digits if min_digits > 1 else "#,##0") + \
+        ("." + "0" * decimals if decimals else "")
+    assert format_number(value, min_digits) == format_decimal(value, format=pattern, locale="vi")

@@ -22,7 +22,12 @@ BUNDLED = ["thidua_docs/templates/phat_dong.docx", "thidua_docs/calendars/annive
            "thidua_docs/messages/en/help.po", "thidua_docs/layout/tnr_widths.json"]
 
 
+#: No PYTHONPATH: the wheel's copy must be the one imported.
+ENV = {name: value for name, value in os.environ.items() if name != "PYTHONPATH"}
+
+
 def _run(*args, **kwargs) -> subprocess.CompletedProcess:
+    kwargs.setdefault("env", ENV)
     result = subprocess.run(list(map(str, args)), capture_output=True, text=True, timeout=300,
                             **kwargs)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -44,10 +49,10 @@ def installed(tmp_path_factory) -> Path:
     python = bindir / ("python.exe" if os.name == "nt" else "python")
     site = Path(_run(python, "-c", "import sysconfig; print(sysconfig.get_path('purelib'))")
                 .stdout.strip())
-    # the dependencies, from this venv (not the repository: no editable path in there)
-    (site / "deps.pth").write_text(sysconfig.get_path("purelib") + "\n", encoding="utf-8")
     _run(sys.executable, "-m", "pip", "--python", python, "install", "--no-deps", "--no-index",
          "-q", wheel)
+    # then the dependencies, from this venv (a path line: its editable .pth is not read)
+    (site / "deps.pth").write_text(sysconfig.get_path("purelib") + "\n", encoding="utf-8")
     return bindir
 
 
@@ -58,7 +63,7 @@ def _text(path: Path) -> str:
 def test_the_installed_wheel_renders_the_sample_anywhere(installed, rendered, tmp_path):
     folder = tmp_path / "Văn bản thi đua 2025"
     folder.mkdir()
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    env = ENV
     thidua = installed / ("thidua.exe" if os.name == "nt" else "thidua")
     where = _run(installed / "python", "-c", "import thidua_docs; print(thidua_docs.__file__)",
                  cwd=folder, env=env).stdout

@@ -152,6 +152,7 @@ def test_tables_cells_and_sections(tmp_path):
         table.cell(0, 0).text = "UBND"
         table.cell(0, 1).text = "CỘNG HÒA"
         for column, width in zip(table.columns, (Mm(60), Mm(100))):
+            column.width = width  # the grid; a cell is as wide as its grid columns
             for cell in column.cells:
                 cell.width = width
         landscape = document.add_section()

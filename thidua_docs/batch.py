@@ -10,11 +10,9 @@ import contextlib
 import gc
 import importlib
 import logging
-import multiprocessing
 import os
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,6 +37,8 @@ class Outcome:
     ms: float = 0.0
     #: The exit code this failure would have alone (2 invalid input, 1 output problem).
     exit_code: int = 0
+    #: Whether its problems were already shown (as they happened, above a progress bar).
+    shown: bool = False
 
     def fail(self, error: ThiduaError) -> None:
         self.status = "error"
@@ -83,6 +83,9 @@ def render_docx_files(jobs: list[Job], *, workers: int, template: Path | None, f
     if method == "fork":
         _prepare(template)  # once, before the fork: every worker inherits it ready
         gc.freeze()  # keep inherited objects out of the workers' collections (no copy-on-write)
+    import multiprocessing  # only for a parallel batch: one input starts without it
+    from concurrent.futures import ProcessPoolExecutor
+
     context = multiprocessing.get_context(method)
     chunk = max(1, min(16, len(jobs) // (workers * 4)))
     outcomes = []
@@ -170,7 +173,8 @@ def _render_one(job: Job, template: Path | None, force: bool, draft: bool) -> Ou
 
 def convert_to_pdf(outcomes: list[Outcome], *, workers: int, timeout: float, force: bool,
                    progress=None) -> None:
-    """Add a PDF to every outcome that has a .docx (each beside its .docx)."""
+    """Add a PDF to every outcome that has a .docx (each beside its .docx); *progress* is
+    called with each outcome as its PDF is settled."""
     from thidua_docs.pdf import PdfConverter
 
     with lifetime.stop_on_signals():
@@ -183,8 +187,10 @@ def _convert_to_pdf(converter, outcomes: list[Outcome], progress) -> None:
         if outcome.status == "ok":
             by_folder.setdefault(Path(outcome.outputs["docx"]).parent, []).append(outcome)
     for folder, group in by_folder.items():
-        sources = [Path(outcome.outputs["docx"]) for outcome in group]
-        for outcome, result in zip(group, converter.convert(sources, folder, progress)):
+        by_source = {Path(outcome.outputs["docx"]): outcome for outcome in group}
+
+        def settled(result, by_source=by_source) -> None:
+            outcome = by_source[result.source]
             outcome.ms += result.seconds * 1000
             if result.pdf is not None:
                 outcome.outputs["pdf"] = str(result.pdf)
@@ -194,3 +200,7 @@ def _convert_to_pdf(converter, outcomes: list[Outcome], progress) -> None:
                 outcome.errors.append(Failure(outcome.input, None, None, "", "pdf_failed",
                                               {"path": str(result.source),
                                                "reason": result.error}))
+            if progress:
+                progress(outcome)
+
+        converter.convert(list(by_source), folder, settled)

@@ -7,7 +7,7 @@ import click
 from thidua_docs import __version__
 from thidua_docs.commands import (
     Group, Option, anniversaries, check, convert_legacy, diff, example, import_, lint_template,
-    new, render, schema, translate_click, validate,
+    new, render, schema, serve, translate_click, validate,
 )
 from thidua_docs.messages import message, set_language
 
@@ -34,7 +34,7 @@ def cli() -> None:
 
 
 for verb in (render, validate, check, new, anniversaries, diff, import_, convert_legacy,
-             example, schema, lint_template):
+             example, schema, serve, lint_template):
     cli.add_command(verb.command)
 
 

@@ -62,6 +62,8 @@ class _Located:
         self._built: set[int] = set()  # nodes built once: meeting one again is an alias
         self._aliases = 0
         self._nodes = 0
+        #: The texts holding a "{" (maybe a placeholder), found while building: no second walk.
+        self.braced: list[tuple[FieldPath, str]] = []
 
     def build(self, node: yaml.Node, path: FieldPath = (), mark: yaml.Mark | None = None) -> Any:
         self._bound(node, path, mark)
@@ -131,7 +133,10 @@ class _Located:
         if not self._characters(node, path):
             return None
         if tag == "tag:yaml.org,2002:str":
-            return nfc(node.value)
+            text = nfc(node.value)
+            if "{" in text:
+                self.braced.append((path, text))
+            return text
         if tag == "tag:yaml.org,2002:timestamp":
             try:
                 return dt.date.fromisoformat(node.value[:10])
@@ -160,8 +165,9 @@ def _short_tag(tag: str) -> str:
 
 #: Tags YAML gives unquoted numbers (12, 62.8, 18.000, 012, 1_000, 0x1A, .inf).
 _NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
-#: Unquoted digits YAML leaves as text (08, 028: not octal), numbers all the same.
-_DIGITS = re.compile(r"[-+]?\d+(\.\d+)?")
+#: Unquoted digits YAML leaves as text (08, 028, -08: not octal), numbers all the same; "+08"
+#: stays text and is refused like any Vietnamese number with a plus sign.
+_DIGITS = re.compile(r"-?\d+(\.\d+)?")
 
 
 def _is_number(node: yaml.ScalarNode) -> bool:
@@ -375,22 +381,9 @@ def _dotted(path: FieldPath) -> str:
     return text
 
 
-def _walk_strings(data: Any, path: FieldPath = ()):
-    if isinstance(data, str):
-        yield path, data
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            yield from _walk_strings(value, path + (key,))
-    elif isinstance(data, list):
-        for i, value in enumerate(data):
-            yield from _walk_strings(value, path + (i,))
-
-
 def _placeholder_problems(data: dict, located: _Located) -> list[Problem]:
     problems = []
-    for path, text in _walk_strings(data):
-        if "{" not in text:
-            continue
+    for path, text in located.braced:
         mark = located.value_marks.get(path)
         for name in unknown_placeholders(text):
             problems.append(_problem_at(located.source, mark, path, "unknown_placeholder",

@@ -1,6 +1,6 @@
 """The story of each job, one function per job: render (load the YAML, render it,
-write the .docx), validate, next year's draft, anniversaries, diff, import and
-legacy conversion.
+write the .docx), validate, a form's edits written into the YAML, next year's draft,
+anniversaries, diff, import and legacy conversion.
 
 A library first: the CLI verbs in ``commands/`` are thin shells over these
 functions (batches and PDFs are in ``batch``).
@@ -11,16 +11,18 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from thidua_docs.anniversaries import (
-    Anniversary, Calendar, default_calendar, round_anniversaries,
-)
-from thidua_docs.compare import Comparison, compare
+from typing import TYPE_CHECKING
+
 from thidua_docs.exceptions import InvalidInputError, UsageError
 from thidua_docs.loader import decode, load_directive, load_model, parse_directive, read_source
 from thidua_docs.messages import message
 from thidua_docs.output import write_atomic
-from thidua_docs.rollover import Rollover, roll_over
-from thidua_docs.structure import Directive
+
+if TYPE_CHECKING:  # each verb imports what only it needs when it runs: start-up stays short
+    from thidua_docs.anniversaries import Anniversary, Calendar
+    from thidua_docs.compare import Comparison
+    from thidua_docs.rollover import Rollover
+    from thidua_docs.structure import Directive
 
 OUTPUT_DIR = Path("output")
 
@@ -65,9 +67,19 @@ def render_text(raw: bytes, name: str = "<stdin>", *, template: Path | None = No
     return render_docx(parse_directive(raw, name, allow_pending=draft), template)
 
 
+def apply_edits(text: str, changes: dict) -> str:
+    """The directive YAML *text* with a form's *changes* written in (the JSON shape of the
+    YAML), the clerk's comments, key order and layout kept."""
+    from thidua_docs import roundtrip
+
+    return roundtrip.dump(roundtrip.apply(roundtrip.load(text), changes))
+
+
 def calendars_for(directive: Directive | None, source: Path | None,
                   extra: list[Path] = ()) -> list[Calendar]:
     """The national calendar, the directive's own calendar, and any *extra* ones."""
+    from thidua_docs.anniversaries import Calendar, default_calendar
+
     paths = [default_calendar()]
     if directive is not None and directive.calendar and source is not None:
         paths.append(source.parent / directive.calendar)
@@ -77,40 +89,72 @@ def calendars_for(directive: Directive | None, source: Path | None,
 
 def anniversaries(year: int, extra: list[Path] = ()) -> list[Anniversary]:
     """The round anniversaries of *year* in the national and *extra* calendars."""
+    from thidua_docs.anniversaries import round_anniversaries
+
     return round_anniversaries(calendars_for(None, None, extra), year)
 
 
 def new_year(source: Path, year: int | None = None, output: Path | None = None,
-             extra_calendars: list[Path] = (), *, force: bool = False) -> tuple[Path, Rollover]:
-    """Write next year's YAML from *source*; return where and what changed."""
+             extra_calendars: list[Path] = (), *, force: bool = False,
+             period: str | None = None) -> tuple[Path, Rollover]:
+    """Write next year's YAML from *source* (or, with *period*, a plan over a period's next
+    one); return where and what changed. A plan over a period alone is rolled only when
+    its new period is given."""
+    from pydantic import TypeAdapter, ValidationError
+
+    from thidua_docs.rollover import roll_over
+    from thidua_docs.structure.directive import Period
+
     directive = load_directive(source)
-    year = directive.year + 1 if year is None else year
-    if year == directive.year:
-        raise UsageError("new_same_year", year=year)
+    if period is not None:
+        if directive.period is None:
+            raise UsageError("new_no_period")
+        try:
+            period = TypeAdapter(Period).validate_python(period)
+        except ValidationError:
+            raise UsageError("new_bad_period", value=period) from None
+        old, new, year = directive.period, period, int(period.split("-")[1])
+    elif directive.year is None:
+        start, end = directive.period_years
+        raise UsageError("new_period_needed", period=directive.period,
+                         next=f"{end + 1}-{2 * end - start + 1}")
+    else:
+        year = directive.year + 1 if year is None else year
+        if year == directive.year:
+            raise UsageError("new_same_year", year=year)
+        old, new = str(directive.year), str(year)
     if output is None:
-        if str(directive.year) not in source.name:
-            raise UsageError("new_needs_output", path=str(source), year=directive.year)
-        output = source.with_name(source.name.replace(str(directive.year), str(year)))
-    text = decode(read_source(source), str(source))
-    crlf = "\r\n" in text  # a file saved on Windows keeps its line ends
-    text = text.replace("\r\n", "\n")
+        if old not in source.name:
+            raise UsageError("new_needs_output", path=str(source), year=old)
+        output = source.with_name(source.name.replace(old, new))
+    text = decode(read_source(source), str(source))  # CRLF is kept by roll_over
     calendar = None
     if directive.calendar and output.parent.resolve() != source.parent.resolve():
         calendar = Path(os.path.relpath(source.parent / directive.calendar, output.parent))
     result = roll_over(text, year, calendars_for(directive, source, extra_calendars),
-                       calendar=calendar.as_posix() if calendar else None)
+                       calendar=calendar.as_posix() if calendar else None, period=period)
     try:  # the new file must load as it stands
         parse_directive(result.text, message("new_unwritten", output=output, source=source))
     except InvalidInputError as error:
         raise InvalidInputError(error.problems, "new_result_invalid", year=year,
                                 source=str(source), output=str(output)) from None
-    written = result.text.replace("\n", "\r\n") if crlf else result.text
-    return write_atomic(output, written.encode("utf-8"), force=force,
+    return write_atomic(output, result.text.encode("utf-8"), force=force,
                         inputs=(source, *extra_calendars)), result
+
+
+def upcoming_anniversaries(year: int, years: int, extra: list[Path] = ()) -> list[Anniversary]:
+    """The round anniversaries of the *years* years after *year*, year by year."""
+    from thidua_docs.anniversaries import round_anniversaries
+
+    calendars = calendars_for(None, None, extra)
+    return [found for later in range(year + 1, year + years + 1)
+            for found in round_anniversaries(calendars, later)]
 
 
 def diff(old: Path, new: Path) -> Comparison:
     """Indicators and outline of two directives compared."""
+    from thidua_docs.compare import compare
+
     return compare(load_directive(old), load_directive(new))
 
 

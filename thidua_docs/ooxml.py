@@ -7,16 +7,25 @@ numbers; no other module builds XML elements.
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Mm
-from docx.styles.style import ParagraphStyle
-from docx.table import Table
-from docx.text.paragraph import Paragraph
+if TYPE_CHECKING:
+    from docx.styles.style import ParagraphStyle
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
 
 TWIPS_PER_PT = 20
+_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+#: The namespaces this layer writes (python-docx's qn knows them all but loads python-docx:
+#: rendering a document does not need it).
+_NAMESPACES = {"w": _W_NS, "xml": "http://www.w3.org/XML/1998/namespace"}
+
+
+def qn(tag: str) -> str:
+    """Clark notation of a prefixed name: "w:p" → "{http://...main}p"."""
+    prefix, name = tag.split(":")
+    return f"{{{_NAMESPACES[prefix]}}}{name}"
+
 
 
 #: The child order of every element we write into, as ISO/IEC 29500 and Office's own
@@ -73,7 +82,6 @@ SCHEMA_ORDER: dict[str, tuple[str, ...]] = {
 _RANKS = {qn(parent): {qn(tag): rank for rank, tag in enumerate(children)}
           for parent, children in SCHEMA_ORDER.items()}
 _RANKS[qn("w:sectPr")][qn("w:footerReference")] = 0
-_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
 def insert_child(parent, element):
@@ -131,7 +139,7 @@ def run_xml(text: str, *, bold: bool = False, italic: bool = False,
 def soft_hyphens_to_text(run) -> None:
     """Turn a run's w:softHyphen marks back into the character U+00AD in a w:t."""
     for hyphen in run.findall(qn("w:softHyphen")):
-        text = OxmlElement("w:t")
+        text = run.makeelement(qn("w:t"))
         text.text = "\xad"
         hyphen.addprevious(text)
         run.remove(hyphen)
@@ -182,6 +190,8 @@ def set_horizontal_indents(p, left_twips: int, right_twips: int | None = None) -
 
 def borderless_fixed_table(table: Table, widths_mm: list[float]) -> None:
     """No borders, fixed layout, zero side margins, and the given column widths."""
+    from docx.shared import Mm
+
     tbl_pr = table._tbl.tblPr
     for tag in ("w:tblBorders", "w:tblStyle"):
         for element in tbl_pr.findall(qn(tag)):
@@ -202,6 +212,7 @@ def borderless_fixed_table(table: Table, widths_mm: list[float]) -> None:
 
 def add_page_number_field(paragraph: Paragraph) -> None:
     """Append a PAGE field (the current page number) to *paragraph*."""
+    from docx.oxml import OxmlElement
 
     def field_char(kind: str) -> None:
         element = OxmlElement("w:fldChar")
@@ -216,14 +227,6 @@ def add_page_number_field(paragraph: Paragraph) -> None:
     field_char("separate")
     paragraph.add_run("2")
     field_char("end")
-
-
-ALIGNMENTS = {
-    "left": WD_ALIGN_PARAGRAPH.LEFT,
-    "center": WD_ALIGN_PARAGRAPH.CENTER,
-    "right": WD_ALIGN_PARAGRAPH.RIGHT,
-    "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
-}
 
 
 #: Optional package parts that python-docx's default template carries and a
@@ -304,6 +307,23 @@ def grid_table(maker, widths_twips: list[int], rows: list[list[tuple[str, str]]]
             child(tc_pr, "w:vAlign", val="center")
             tc.append(paragraph(tc, style_id, runs_xml))
     return tbl
+
+
+def replace_element(old, new) -> None:
+    """Put *new* where *old* stands in the body, and drop *old*."""
+    old.addprevious(new)
+    old.getparent().remove(old)
+
+
+def insert_before(anchor, *elements) -> None:
+    """Insert *elements*, in reading order, just before *anchor* (e.g. the body's sectPr)."""
+    for element in elements:
+        anchor.addprevious(element)
+
+
+def text_of(p) -> str:
+    """The text of the w:p element *p* (its w:t runs joined)."""
+    return "".join(t.text or "" for t in p.iter(qn("w:t")))
 
 
 def end_section(body_sect_pr):

@@ -7,7 +7,11 @@ before it in running text ("năm 2020", "cuối năm 2019"), the number and date
 (cleared), the anniversary list (recomputed), and every indicator (marked
 as needing this year's target, last year's value kept beside it). Dates of
 legal documents, periods, ranges and horizons ("đến năm 2020") stay, and are
-reported so the clerk can review each.
+reported so the clerk can review each, as are ranges ending in the old year ("nhiệm
+kỳ 2020-2025"), the Government's motto of the year and the year's place in a term:
+"năm thứ hai" (and "năm đầu") move on one year, "năm cuối" and "năm bản lề" stay. A
+plan over a period is rolled only to a new period (``period=``). Line endings (CRLF) are
+kept as the file has them.
 """
 
 from __future__ import annotations
@@ -27,6 +31,14 @@ _YEAR_WORD_BEFORE = re.compile(r"năm\s+$", re.IGNORECASE)
 _HORIZON_BEFORE = re.compile(r"(?<!cuối )(?:đến|tới)\s+năm\s+$", re.IGNORECASE)
 _RANGE_AFTER = re.compile(r"^\s*[-–]\s*\d")
 _RANGE_BEFORE = re.compile(r"\d\s*[-–]\s*$")
+_RANGE = re.compile(r"(?<![\d/.])((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})(?![\d/])")
+#: Ordinal words of a year in a term: "năm thứ hai" ... "năm thứ mười".
+ORDINALS = ("nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười")
+_ORDINAL = re.compile(r"\b(năm)(\s+)(thứ\s+(?:" + "|".join(ORDINALS[1:]) +
+                      r")|đầu(?:\s+tiên)?)(?=[\s,.;:]|$)", re.IGNORECASE)
+#: Years of a term that do not follow from the previous one: the clerk decides.
+_FIXED_ORDINAL = re.compile(r"\bnăm\s+(?:cuối|bản\s+lề)\b", re.IGNORECASE)
+_BLOCK_INDICATOR = re.compile(r"^[>|][-+]?\d*\s*")
 
 
 @dataclass
@@ -51,12 +63,25 @@ class Mention:
 
 
 @dataclass
+class Review:
+    """Something the clerk must look at in the new file (a message key and its values)."""
+
+    path: str
+    line: int
+    key: str
+    params: dict = field(default_factory=dict)
+
+
+@dataclass
 class Rollover:
     """The new YAML text and what was done to it."""
 
     text: str
+    #: The new year, or the new period of a plan over a period.
+    year: int | str = 0
     changes: list[Change] = field(default_factory=list)
     kept: list[Mention] = field(default_factory=list)
+    reviews: list[Review] = field(default_factory=list)
 
 
 @dataclass
@@ -71,24 +96,47 @@ _EDIT_ORDER = itertools.count()
 
 
 def roll_over(text: str, new_year: int, calendars: list[Calendar], *,
-              calendar: str | None = None) -> Rollover:
-    """Turn the YAML *text* of a directive into next year's (*new_year*) draft.
+              calendar: str | None = None, period: str | None = None) -> Rollover:
+    """Turn the YAML *text* of a directive into next year's (*new_year*) draft, or a plan
+    over a period into the next *period*'s ("2031-2035").
 
     *calendar* replaces the ``calendar:`` path when the new file lives elsewhere.
     """
+    crlf = "\r\n" in text
+    text = text.replace("\r\n", "\n") if crlf else text
     root = yaml.compose(text, Loader=_Loader)
-    old_year = int(_mapping_value(root, "year").value)
     edits: list[_Edit] = []
-    result = Rollover(text)
-    _set_scalar(text, root, "year", str(new_year), edits, result)
+    result = Rollover(text, period or new_year)
+    if period is not None:  # every year of the old period moves on by the period's length
+        start, old_year = (int(y) for y in str(_mapping_value(root, "period").value)
+                           .replace("–", "-").split("-"))
+        shifted_years = set(range(start, old_year + 1))
+        _set_scalar(text, root, "period", period, edits, result)
+    else:
+        old_year = int(_mapping_value(root, "year").value)
+        shifted_years = {old_year, old_year - 1}
+        _set_scalar(text, root, "year", str(new_year), edits, result)
     document = _mapping_value(root, "document")
     for key in ("number", "date"):
         if document is not None and _mapping_value(document, key) is not None:
             _set_scalar(text, document, key, "", edits, result, prefix="document.")
     for path, node in _scalars(root):
-        if path[0] not in ("year", "anniversaries", "calendar") and \
-                path[-1] not in ("value", "previous"):
-            _shift_years(text, node, _dotted(path), old_year, new_year, edits, result)
+        if path[0] not in ("year", "period", "anniversaries", "upcoming", "calendar",
+                           "government_motto") and path[-1] not in ("value", "previous"):
+            start, end = node.start_mark.index, node.end_mark.index
+            raw = _shift_years(text, node, _dotted(path), old_year, new_year, result,
+                               shifted_years)
+            raw = _review_term(text, node, raw, _dotted(path), old_year, new_year, result)
+            if raw != text[start:end]:
+                edits.append(_Edit(start, end, raw))
+    motto = _mapping_value(root, "government_motto")
+    if motto is not None:
+        result.reviews.append(Review("government_motto", _line(text, motto.start_mark.index),
+                                     "review_motto", {"year": old_year, "new": new_year}))
+    upcoming = _mapping_value(root, "upcoming")
+    if upcoming is not None:
+        result.reviews.append(Review("upcoming", _line(text, upcoming.start_mark.index),
+                                     "review_upcoming_check", {"new": new_year}))
     for path, node in _indicators(root):
         _mark_indicator(text, node, _dotted(path), edits, result)
     if calendar is not None and _mapping_value(root, "calendar") is not None:
@@ -97,6 +145,9 @@ def roll_over(text: str, new_year: int, calendars: list[Calendar], *,
     if anniversaries is not None:
         _replace_anniversaries(text, anniversaries, new_year, calendars, edits, result)
     result.text = _apply(text, edits)
+    _renumber(text, edits, result.changes + result.kept + result.reviews)
+    if crlf:
+        result.text = result.text.replace("\n", "\r\n")
     return result
 
 
@@ -158,31 +209,68 @@ def _set_scalar(text, mapping, key, replacement, edits, result, prefix=""):
     result.changes.append(Change(prefix + key, _line(text, start), text[start:end], replacement))
 
 
-def _shift_years(text, node, path, old_year, new_year, edits, result) -> None:
+def _shift_years(text, node, path, old_year, new_year, result, years: set[int]) -> str:
+    """The scalar's source text with the directive's *years* moved on."""
     start, end = node.start_mark.index, node.end_mark.index
     raw = text[start:end]
     pieces, position, before, after = [], 0, [], []
     for match in _YEAR.finditer(raw):
         year = int(match.group())
-        if year not in (old_year, old_year - 1):
+        if year not in years:
             continue
         preceding = raw[:match.start()]
         reason = _why_kept(preceding, raw[match.end():])
+        if reason == "range" and year == old_year and _RANGE_BEFORE.search(preceding):
+            continue  # a range ending in the old year: reviewed as such (_review_term)
         if reason:
-            context = " ".join(raw[max(0, match.start() - 30):match.end() + 15].split())
+            context = " ".join(_BLOCK_INDICATOR.sub("", raw[max(0, match.start() - 30):
+                                                            match.end() + 15]).split())
             result.kept.append(Mention(path, _line(text, start + match.start()), year, context,
                                        reason))
             continue
         shifted = str(year + new_year - old_year)
-        lead = " ".join(preceding.split()[-3:])
+        lead = " ".join(_BLOCK_INDICATOR.sub("", preceding.lstrip("'\"")).split()[-3:])
         before.append(f"{lead} {year}")
         after.append(f"{lead} {shifted}")
         pieces.append(raw[position:match.start()] + shifted)
         position = match.end()
-    if pieces:
-        edits.append(_Edit(start, end, "".join(pieces) + raw[position:]))
-        result.changes.append(Change(path, _line(text, start), "; ".join(before),
+    if pieces:  # reported at the line of the first year moved
+        first = start + len(pieces[0]) - 4
+        result.changes.append(Change(path, _line(text, first), "; ".join(before),
                                      "; ".join(after)))
+        return "".join(pieces) + raw[position:]
+    return raw
+
+
+def _review_term(text, node, raw, path, old_year, new_year, result) -> str:
+    """*raw* (the scalar's source) with the year's place in a term moved on: "năm thứ hai"
+    and "năm đầu" move on; ranges ending in the old year, "năm cuối" and "năm bản lề"
+    are for the clerk to judge."""
+    start = node.start_mark.index
+    for match in _RANGE.finditer(raw):
+        if int(match[2]) == old_year:
+            result.reviews.append(Review(path, _line(text, start + match.start()),
+                                         "review_range_ends", {
+                                             "range": " ".join(match[0].split()),
+                                             "year": old_year, "new": new_year}))
+    for match in _FIXED_ORDINAL.finditer(raw):
+        result.reviews.append(Review(path, _line(text, start + match.start()),
+                                     "review_ordinal_fixed",
+                                     {"phrase": " ".join(match[0].split()), "new": new_year}))
+    pieces, position = [], 0
+    for match in _ORDINAL.finditer(raw):
+        words = " ".join(match[3].split()).lower()
+        index = 0 if words.startswith("đầu") else ORDINALS.index(words.split()[-1])
+        after = index + new_year - old_year
+        if not 0 < after < len(ORDINALS):
+            continue
+        shifted = f"{match[1]}{match[2]}thứ {ORDINALS[after]}"
+        phrase = " ".join(match[0].split())
+        pieces.append(raw[position:match.start()] + shifted)
+        position = match.end()
+        result.changes.append(Change(path, _line(text, start + match.start()), phrase,
+                                     " ".join(shifted.split())))
+    return "".join(pieces) + raw[position:] if pieces else raw
 
 
 def _why_kept(before: str, after: str) -> str:
@@ -207,6 +295,10 @@ def _mark_indicator(text, node, path, edits, result) -> None:
     parts = _mapping_value(node, "parts")
     if parts is not None:
         targets = [part for part in parts.value if isinstance(part, yaml.MappingNode)]
+    of_which = _mapping_value(node, "of_which")  # every target after "trong đó" too
+    if isinstance(of_which, yaml.SequenceNode):
+        targets += [part for part in of_which.value if isinstance(part, yaml.MappingNode)
+                    and _mapping_value(part, "value") is not None]
     for target in targets:
         value = _mapping_value(target, "value")
         raw = text[value.start_mark.index:value.end_mark.index]
@@ -240,14 +332,18 @@ def _add_key(text, mapping, after_node, key, value, edits) -> None:
 def _replace_anniversaries(text, node, new_year, calendars, edits, result) -> None:
     found = round_anniversaries(calendars, new_year)
     old = [item.value for item in node.value] if isinstance(node, yaml.SequenceNode) else []
-    if node.flow_style or not node.value:
+    end = node.end_mark.index
+    if isinstance(node, yaml.SequenceNode) and node.value and not node.flow_style:
+        end = node.value[-1].end_mark.index  # a block list ends where its last item does
+        if node.value[-1].style in ("|", ">"):  # ... a block scalar on the next line
+            end = len(text[:end].rstrip("\n"))
+    if node.flow_style or not node.value or not found:
         replacement = "[" + ", ".join(_quote(a.wording) for a in found) + "]"
-        edits.append(_Edit(node.start_mark.index, node.end_mark.index, replacement))
+        edits.append(_Edit(node.start_mark.index, end, replacement))
     else:
         first = node.value[0]
         dash_column = first.start_mark.column - 2
         start = text.rfind("\n", 0, first.start_mark.index) + 1
-        end = node.value[-1].end_mark.index
         lines = [" " * dash_column + "- " + _quote(a.wording) for a in found]
         edits.append(_Edit(start, end, "\n".join(lines)))
     result.changes.append(Change("anniversaries", _line(text, node.start_mark.index),
@@ -256,6 +352,16 @@ def _replace_anniversaries(text, node, new_year, calendars, edits, result) -> No
 
 def _quote(value: str) -> str:
     return yaml.safe_dump(value, allow_unicode=True, width=10_000).strip().removesuffix("\n...")
+
+
+def _renumber(text: str, edits: list[_Edit], items: list) -> None:
+    """Give each reported item its line in the new file (keys were added above it)."""
+    starts = [0] + [index + 1 for index, char in enumerate(text) if char == "\n"]
+    deltas = [(e.start, e.replacement.count("\n") - text[e.start:e.end].count("\n"))
+              for e in edits]
+    for item in items:
+        at = starts[min(item.line, len(starts)) - 1]
+        item.line += sum(delta for start, delta in deltas if start < at)
 
 
 def _apply(text: str, edits: list[_Edit]) -> str:

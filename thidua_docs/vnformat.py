@@ -10,6 +10,7 @@ import datetime as dt
 import unicodedata
 from decimal import Decimal
 from functools import lru_cache
+from pathlib import Path
 
 from thidua_docs.decree.labels import POINT_LETTERS
 
@@ -64,14 +65,46 @@ def format_number(value: Decimal | int | float, min_digits: int = 0) -> str:
 @lru_cache(maxsize=4096)
 def _format_number(text: str, min_digits: int) -> str:
     # Keyed by the text, not the Decimal: Decimal("62.80") == Decimal("62.8") prints otherwise.
-    from babel.numbers import format_decimal  # Babel loads on the first number printed
-
+    # What Babel's format_decimal(value, "#,##0.00", locale="vi") prints (or "000" with
+    # *min_digits*), with the symbols Babel gives the vi locale (tests compare the two).
+    decimal, group, minus = number_symbols()
     value = Decimal(text)
-    exponent = value.as_tuple().exponent
-    decimals = -exponent if isinstance(exponent, int) and exponent < 0 else 0
-    pattern = ("0" * min_digits if min_digits > 1 else "#,##0") + \
-        ("." + "0" * decimals if decimals else "")
-    return format_decimal(value, format=pattern, locale="vi")
+    whole, _, fraction = format(abs(value), "f").partition(".")
+    if min_digits > 1:
+        whole = whole.zfill(min_digits)
+    else:
+        head = len(whole) % 3 or 3
+        whole = group.join([whole[:head]] + [whole[i:i + 3] for i in range(head, len(whole), 3)])
+    sign = minus if value.is_signed() else ""  # "-0" as typed, as Babel prints it
+    return sign + whole + (decimal + fraction if fraction else "")
+
+
+@lru_cache(maxsize=1)
+def number_symbols() -> tuple[str, str, str]:
+    """The vi decimal sign, group sign and minus sign, from Babel's locale data: read once
+    and kept in the user's cache (keyed by Babel's data files), so printing the first
+    number does not load Babel."""
+    import importlib.util
+    import json
+
+    from thidua_docs import cache
+
+    (folder,) = importlib.util.find_spec("babel").submodule_search_locations
+    data = Path(folder) / "locale-data"
+    stamp = "".join(f"{f.stat().st_size}:{f.stat().st_mtime_ns};" for f in (
+        data / "root.dat", data / "vi.dat"))
+    name = f"babel-vi-{cache.digest(stamp.encode())}.json"
+    stored = cache.read(name)
+    if stored is not None:
+        try:
+            return tuple(json.loads(stored))
+        except ValueError:
+            pass
+    from babel.numbers import get_decimal_symbol, get_group_symbol, get_minus_sign_symbol
+
+    symbols = (get_decimal_symbol("vi"), get_group_symbol("vi"), get_minus_sign_symbol("vi"))
+    cache.write(name, json.dumps(symbols).encode("utf-8"))
+    return symbols
 
 
 def format_range(low: str, high: str | None) -> str:

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from thidua_docs.layout.metrics import longest_line_pt, text_width_pt
 from thidua_docs.wordml.anatomy import Anatomy, Line
-from thidua_docs.layout.metrics import text_width_pt
 
 PT_PER_CM = 72 / 2.54
 #: How many paragraphs under a line may hold the shape that underlines it.
@@ -29,18 +29,51 @@ class Rule:
 
 
 def text_width_cm(line: Line) -> float:
-    """Width of *line*'s printed text (All Caps applied) in its own sizes and weight."""
+    """Width of *line*'s longest printed line (All Caps applied, wrapped in its paragraph's
+    width) in its main size and weight."""
+    printed = [s for s in line.spans if s.text.strip()]
+    if not printed:
+        return 0.0
+    size = max(printed, key=lambda s: len(s.text)).format.size_pt or 13
+    bold = sum(len(s.text) for s in printed if s.format.bold) * 2 > sum(
+        len(s.text) for s in printed)
+    text = " ".join(line.shown.split())
+    return longest_line_pt(text, size, line.paragraph.width_cm * PT_PER_CM,
+                           bold=bold) / PT_PER_CM
+
+
+def pages(doc: Anatomy) -> float:
+    """About how many pages the document fills: each paragraph's wrapped lines at its size
+    and line spacing, plus its spacing, over the first section's text height."""
+    sections = doc.word.sections
+    if not sections:
+        return 1.0
+    first = sections[0]
+    height = (first.height_mm - first.margins_mm["top"] - first.margins_mm["bottom"]) / 10
     total = 0.0
-    text_spans = [s for s in line.spans if s.text]
-    for position, span in enumerate(text_spans):
-        text = span.shown
-        if position == 0:
-            text = text.lstrip()
-        if position == len(text_spans) - 1:
-            text = text.rstrip()
-        total += text_width_pt(text.replace("\t", " "), span.format.size_pt or 13,
-                               bold=span.format.bold)
-    return total / PT_PER_CM
+    for paragraph in doc.word.paragraphs:
+        if paragraph.container in ("header", "footer", "textbox"):
+            continue
+        fmt = paragraph.format
+        size = next((s.format.size_pt for s in paragraph.spans if s.format.size_pt), 13) or 13
+        line_pt = fmt.line_pt or size * 1.15 * (fmt.line_spacing or 1.0)
+        width = text_width_pt(paragraph.text, size) if paragraph.text.strip() else 0.0
+        lines = max(1, -(-int(width) // max(int(paragraph.width_cm * PT_PER_CM), 1)))
+        if paragraph.container == "table" and paragraph.column:
+            continue  # side-by-side cells share their row's height
+        total += (lines * line_pt + fmt.space_before_pt + fmt.space_after_pt) / PT_PER_CM
+    return total / height if height > 0 else 1.0
+
+
+def wraps(line: Line) -> bool:
+    """Whether *line*'s text is wider than its paragraph: it prints on two lines."""
+    printed = [s for s in line.spans if s.text.strip()]
+    if not printed:
+        return False
+    fmt = printed[0].format
+    text = line.shown
+    width = text_width_pt(text, fmt.size_pt or 13, bold=fmt.bold) + fmt.spacing_pt * len(text)
+    return width > line.paragraph.width_cm * PT_PER_CM
 
 
 def rule_under(doc: Anatomy, line: Line) -> Rule | None:
@@ -55,7 +88,7 @@ def rule_under(doc: Anatomy, line: Line) -> Rule | None:
     if all(s.format.underline for s in line.spans if s.text.strip()):
         return Rule("underline", text_width_cm(line))
     for candidate in _below(doc, line):
-        shapes = [s for s in candidate.shapes if s.is_line]
+        shapes = [s for s in candidate.shapes if s.is_line and _in_column(s, line)]
         if shapes:
             return Rule("shape", max(s.width_cm for s in shapes))
         text = candidate.text.strip()

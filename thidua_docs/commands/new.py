@@ -14,26 +14,52 @@ from thidua_docs.messages import message
 @verb("new")
 @argument("source", type=click.Path(path_type=Path, dir_okay=False))
 @option("--year", type=int, callback=lambda ctx, param, value: _year(value))
+@option("--period")
 @option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False))
 @option("--calendar", "calendars", multiple=True,
               type=click.Path(path_type=Path, dir_okay=False))
 @option("--force", is_flag=True)
 @report_errors
-def command(source: Path, year: int | None, output: Path | None, calendars: tuple[Path, ...],
-            force: bool) -> None:
+def command(source: Path, year: int | None, period: str | None, output: Path | None,
+            calendars: tuple[Path, ...], force: bool) -> None:
     """Write next year's directive from SOURCE, keeping the clerk's comments and layout."""
     from thidua_docs import main  # imported when the verb runs: --help stays fast
 
-    written, result = main.new_year(source, year, output, list(calendars), force=force)
+    written, result = main.new_year(source, year, output, list(calendars), force=force,
+                                    period=period)
     click.echo(message("new_written", path=written, changes=len(result.changes)))
+    for line in report(result):
+        click.echo(line)
+
+
+#: Fields named in the report (the others are running text, shown by their words).
+FIELDS = ("year", "period", "document.number", "document.date", "anniversaries", "calendar")
+
+
+def report(result) -> list[str]:
+    """What a clerk reads after ``thidua new``, in one screen: what changed (one line per
+    field, the indicators awaiting this year's figures in one line), then what to review,
+    each with its line in the new file."""
+    indicators = [c for c in result.changes if c.after == "needs_update: true"]
+    lines = [message("new_report_changed")]
     for change in result.changes:
-        click.echo(f"  {change.path} ({message('line')} {change.line}): "
-                   f"{_short(change.before)} → {_short(change.after)}")
-    if result.kept:
-        click.echo(message("new_kept", count=len(result.kept)))
-        for mention in result.kept:
-            click.echo(f"  {mention.path} ({message('line')} {mention.line}), "
-                       f"{message('kept_' + mention.reason)}: …{mention.context}…")
+        if change not in indicators:
+            before = _short(change.before) or "∅"
+            field = f" ({message('new_field_' + change.path)})" if change.path in FIELDS else ""
+            lines.append(f"  {message('new_report_line', line=change.line)}{field}: {before} → "
+                         f"{_short(change.after) or '∅'}")
+    if indicators:
+        key = "new_report_indicators" if isinstance(result.year, int) else \
+            "new_report_indicators_period"
+        lines.append("  " + message(key, count=len(indicators), year=result.year,
+                                    lines=", ".join(str(c.line) for c in indicators)))
+    reviews = [(m.line, f"{message('kept_' + m.reason)}: …{m.context}…") for m in result.kept]
+    reviews += [(r.line, message(r.key, **r.params)) for r in result.reviews]
+    if reviews:
+        lines.append(message("new_report_review"))
+        lines += [f"  {message('new_report_line', line=line)}: {text}"
+                  for line, text in sorted(reviews)]
+    return lines
 
 
 def _year(value: int | None) -> int | None:
@@ -63,4 +89,5 @@ def _bounds(annotation) -> dict[str, int]:
 
 
 def _short(text: str, width: int = 70) -> str:
+    text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"

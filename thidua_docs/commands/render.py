@@ -16,6 +16,7 @@ import click
 
 from thidua_docs.commands import argument, option, report_errors, verb
 from thidua_docs.messages import message
+from thidua_docs.progress import Progress
 
 DEFAULT_FOLDER = Path("output")
 STDIO = "-"
@@ -48,13 +49,19 @@ def command(sources: tuple[str, ...], output: str | None, template: Path | None,
     if sources.count(STDIO):
         raise UsageError("render_stdin_output")
     jobs_list = _jobs(sources, output)
-    progress = _Progress(len(jobs_list) * (2 if pdf else 1), enabled=not as_json)
-    with progress:
+    phases = [("progress_docx", len(jobs_list))] + [("progress_pdf", len(jobs_list))] * pdf
+    with Progress(phases, enabled=not as_json) as progress:
+        def shown(outcome) -> None:  # problems as they happen
+            lines = [] if as_json or outcome.shown else outcome.lines()
+            outcome.shown = bool(lines) or outcome.shown
+            progress.step(lines)
+
         outcomes = batch.render_docx_files(jobs_list, workers=jobs, template=template,
-                                           force=force, draft=draft, progress=progress.step)
+                                           force=force, draft=draft, progress=shown)
         if pdf:
+            progress.start("progress_pdf", sum(o.status == "ok" for o in outcomes))
             batch.convert_to_pdf(outcomes, workers=jobs, timeout=timeout, force=force,
-                                 progress=progress.step)
+                                 progress=shown)
     _report(outcomes, as_json, single=len(jobs_list) == 1)
 
 
@@ -116,27 +123,6 @@ def _to_stdout(sources, template, draft, pdf, as_json: bool) -> None:
             sys.exit(outcome.exit_code)
 
 
-class _Progress:
-    """A progress bar on a terminal; nothing in a pipeline."""
-
-    def __init__(self, length: int, enabled: bool) -> None:
-        self.bar = click.progressbar(length=length, file=sys.stderr, label="thidua") \
-            if enabled and length > 1 and sys.stderr.isatty() else None
-
-    def __enter__(self):
-        if self.bar:
-            self.bar.__enter__()
-        return self
-
-    def __exit__(self, *exc):
-        if self.bar:
-            self.bar.__exit__(*exc)
-
-    def step(self, _result=None) -> None:
-        if self.bar:
-            self.bar.update(1)
-
-
 def _report(outcomes, as_json: bool, single: bool) -> None:
     for outcome in outcomes:
         for note in [] if as_json else outcome.notes:
@@ -146,7 +132,7 @@ def _report(outcomes, as_json: bool, single: bool) -> None:
         elif outcome.status == "ok":
             for path in outcome.outputs.values():
                 click.echo(path)
-        else:
+        elif not outcome.shown:
             for line in outcome.lines():
                 click.echo(line, err=True)
     failed = [o for o in outcomes if o.status != "ok"]

@@ -11,7 +11,7 @@ checker and importer.
 Source: ../shared/reference/nd30-layout.md.
 """
 
-from thidua_docs.decree.kinds import KIND_CODES, kind_by_code, normalise_kind
+from thidua_docs.decree.kinds import KIND_CODES, normalise_kind
 from thidua_docs.decree.labels import BULLET_MARKS, LABEL, POINT_LETTERS
 from thidua_docs.decree.ranges import (
     BODY_FIRST_LINE_CM,
@@ -38,6 +38,7 @@ from thidua_docs.decree.wording import (
     BLANK_DATE,
     DEPUTY_PREFIX,
     END_MARK,
+    LOCALITY_WORDS,
     MOTTO,
     NATIONAL_NAME,
     NATIONAL_NAMES,
@@ -55,9 +56,9 @@ __all__ = [
     "ADDRESSEE_LABEL", "APPENDIX_ATTACHED", "APPENDIX_WORD", "ARCHIVE_DEFAULT", "ARCHIVE_LABEL",
     "AUTHORITY_PREFIXES", "AUTHORITY_WORDS", "BASIS_WORD", "BLANK_DATE", "BODY_FIRST_LINE_CM",
     "BODY_LINE_SPACING", "BODY_MIN_SPACING_PT", "BULLET_MARKS", "DEPUTY_PREFIX", "ELEMENTS",
-    "END_MARK", "ElementRule", "FONT", "ISSUER_RULE_FRACTION", "KIND_CODES", "LABEL",
+    "END_MARK", "ElementRule", "FONT", "ISSUER_RULE_FRACTION", "KIND_CODES", "LABEL", "LOCALITY_WORDS",
     "MARGINS_MM", "MOTTO", "NATIONAL_NAME", "NATIONAL_NAMES", "NUMBER_LABEL", "PAGE_MM",
     "POINT_LETTERS", "RECIPIENTS_LABEL", "SUBJECT_RULE_FRACTION", "SUMMARY_LABEL",
-    "URGENCY_COLOR", "URGENCY_LEVELS", "URGENCY_SPELLINGS", "blank_date", "kind_by_code", "normalise_kind",
+    "URGENCY_COLOR", "URGENCY_LEVELS", "URGENCY_SPELLINGS", "blank_date", "normalise_kind",
     "patterns", "urgency_level",
 ]

@@ -31,11 +31,6 @@ KIND_CODES: dict[str, str | None] = {
 _BY_CODE = {code.upper(): name for name, code in KIND_CODES.items() if code}
 
 
-def kind_by_code(code: str) -> str | None:
-    """The kind whose type code is *code* (any case), or None."""
-    return _BY_CODE.get(code.upper())
-
-
 def normalise_kind(value: str) -> str:
     """Accept a kind by name ("Chỉ thị") or code ("CT"); return its lower-case name."""
     text = " ".join(unicodedata.normalize("NFC", value).split())

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import re
 
-from thidua_docs.decree.wording import AUTHORITY_PREFIXES, URGENCY_LEVELS, URGENCY_SPELLINGS
+from thidua_docs.decree.wording import (
+    ADDRESSEE_LABEL, ARCHIVE_LABEL, AUTHORITY_PREFIXES, DEPUTY_PREFIX, LOCALITY_WORDS,
+    RECIPIENTS_LABEL, URGENCY_LEVELS, URGENCY_SPELLINGS,
+)
 
 #: One group of a ký hiệu: letters and digits, starting with a capital or a digit.
 SYMBOL_PART = re.compile(r"[A-ZĐ0-9][A-ZĐa-zđ0-9]*")
@@ -32,8 +35,14 @@ URGENCY = re.compile(rf"^({'|'.join(_URGENCY_WORDS)})$", re.IGNORECASE)
 _PREFIXES = "|".join(prefix.rstrip(".") for prefix in AUTHORITY_PREFIXES)
 #: A signature line opening with a signing prefix ("TM. ỦY BAN NHÂN DÂN").
 AUTHORITY = re.compile(rf"^({_PREFIXES})\.\s*\S")
+#: An administrative unit opening an issuer's line ("HUYỆN ĐĂK HÀ"), in capitals.
+LOCALITY = re.compile(rf"^({'|'.join(word.upper() for word in LOCALITY_WORDS)})\b")
+#: A line that opens a part of the end of a document: Nơi nhận, Kính gửi, Lưu, TM. ...
+END_KEYWORDS = re.compile(
+    rf"^({RECIPIENTS_LABEL.rstrip(':').lower()}|{ADDRESSEE_LABEL.rstrip(':').lower()}"
+    rf"|{ARCHIVE_LABEL.rstrip(':').lower()}\s*:|({_PREFIXES.lower()})\.\s)", re.IGNORECASE)
 #: The deputy line "KT. CHỦ TỊCH".
-DEPUTY = re.compile(r"^KT\.\s*(.+)$")
+DEPUTY = re.compile(rf"^{re.escape(DEPUTY_PREFIX)}\s*(.+)$")
 #: "Nơi nhận:" as typed.
 RECIPIENTS_LABEL = re.compile(r"^\W*nơi\s+nhận\s*:?\W*", re.IGNORECASE)
 #: "Lưu: VT, ..." as typed (without its dash).

@@ -19,6 +19,11 @@ AUTHORITY_PREFIXES = ("TM.", "KT.", "Q.", "TL.", "TUQ.")
 AUTHORITY_WORDS = ("thay mặt", "ký thay", "thừa lệnh", "thừa ủy quyền", "quyền")
 DEPUTY_PREFIX = "KT."
 
+#: Administrative units that follow a People's Committee's name ("Ủy ban nhân dân" /
+#: "Huyện Đăk Hà"), longest first; "đặc khu" since the 2025 reorganisation.
+LOCALITY_WORDS = ("Thành phố", "Thị trấn", "Thị xã", "Đặc khu", "Phường", "Huyện", "Quận",
+                  "Tỉnh", "Xã")
+
 NUMBER_LABEL = "Số:"
 #: The label of a công văn's trích yếu ("về việc").
 SUMMARY_LABEL = "V/v"

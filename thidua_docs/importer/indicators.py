@@ -16,7 +16,7 @@ import re
 
 from pydantic import ValidationError
 
-from thidua_docs.structure.directive import Indicator
+from thidua_docs.structure.directive import OF_WHICH, Indicator
 
 NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 RANGE = rf"(?:{NUMBER})(?:-(?:{NUMBER}))?"
@@ -45,8 +45,20 @@ _PART = re.compile(rf"\s*(?P<name>[^:;]+?)\s*:\s*(?P<value>{RANGE})(?P<unit>%|\s
 
 
 def parse(text: str) -> dict | str:
-    """The YAML form of one indicator: a mapping if it reads structurally, else *text*."""
+    """The YAML form of one indicator: a mapping if it reads structurally, else *text*.
+    Targets after ", trong đó " are structured too (``of_which``)."""
     body, note = _split_note(text)
+    head, _, rest = body.partition(OF_WHICH)
+    if rest:
+        first = _structured(head)
+        whole = _part(rest)
+        further = [whole] if whole else [_part(piece) for piece in rest.split(", ")]
+        if first is not None and all(further):
+            reading = {**first, "of_which": further}
+            if note:
+                reading["note"] = note
+            if _prints_as(reading, text):
+                return reading
     for reading in (_composite(body), _structured(body), _with_placeholder(body)):
         if reading is not None:
             if note:
@@ -54,6 +66,40 @@ def parse(text: str) -> dict | str:
             if _prints_as(reading, text):
                 return reading
     return text
+
+
+def _part(text: str) -> dict | None:
+    """One target after "trong đó": "có bằng cấp đạt 38%" or "3.800 người được hỗ trợ"."""
+    reading = _structured(text)
+    if reading is not None:
+        return reading
+    match = _VALUE.match(text)
+    if match is None:
+        return None
+    unit, rest = _unit(text[match.end():])
+    reading = {"value": value_field(match.group("value"))}
+    if unit:
+        reading["unit"] = unit
+    if rest.strip():
+        reading["suffix"] = rest.strip()
+    return reading
+
+
+def table_row(name: str, unit: str, previous: str, plan: str) -> dict | None:
+    """An indicator from a table row (chỉ tiêu, đơn vị tính, thực hiện, kế hoạch): the
+    plan cell is the qualifier and the value ("đạt 12")."""
+    match = re.fullmatch(rf"(?P<qualifier>.*?)\s*(?P<value>{RANGE})", plan.strip())
+    if match is None:
+        return None
+    reading: dict = {"name": name} if name else {}
+    if match["qualifier"]:
+        reading["qualifier"] = match["qualifier"]
+    reading["value"] = value_field(match["value"])
+    if unit:
+        reading["unit"] = unit
+    if previous.strip():
+        reading["previous"] = value_field(previous.strip())
+    return reading
 
 
 def value_field(typed: str) -> int | str:

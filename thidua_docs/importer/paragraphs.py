@@ -22,9 +22,9 @@ import re
 from dataclasses import dataclass
 
 from thidua_docs.decree.labels import LABEL
+from thidua_docs.decree.patterns import END_KEYWORDS
 
 _END = re.compile(r"([.:;!?…]|\./\.)[”\"’)*]*$")
-_KEYWORDS = re.compile(r"^(nơi nhận|kính gửi|lưu\s*:|(tm|kt|q|tl|tuq)\.\s)", re.IGNORECASE)
 _HYPHEN_JOIN = re.compile(r"\S-$")
 
 
@@ -56,6 +56,8 @@ class Para:
     heading: bool = False
     #: Set on text the parts could not place ("header", "body", "end").
     leftover: str | None = None
+    #: A table of the body: its cells' texts, row by row (the text is its first row).
+    rows: list[list[str]] | None = None
 
 
 def label_of(text: str):
@@ -91,7 +93,7 @@ def _starts_paragraph(line: Line) -> bool:
     match = label_of(line.text)
     if match and match.group("dash") and _starts_lower(line.text[match.end():]):
         return False  # "- xã hội" wrapped after "kinh tế"
-    return bool(match) or bool(_KEYWORDS.match(line.text.lstrip("*")))
+    return bool(match) or bool(END_KEYWORDS.match(line.text.lstrip("*")))
 
 
 def paragraph_mode(lines: list[Line]) -> bool:

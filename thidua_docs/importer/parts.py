@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from thidua_docs.wordml.anatomy import analyse, fold
 from thidua_docs.decree import SUMMARY_LABEL
 from thidua_docs.decree.patterns import (
-    ARCHIVE, AUTHORITY, MOTTO, NATIONAL, NUMBER, PLACE_DATE, RECIPIENTS_LABEL, URGENCY,
+    ARCHIVE, AUTHORITY, LOCALITY, MOTTO, NATIONAL, NUMBER, PLACE_DATE, RECIPIENTS_LABEL,
+    URGENCY,
 )
 from thidua_docs.importer.paragraphs import (Line, Para, ends_sentence, is_capitals, join_lines,
                                             label_of)
@@ -178,7 +179,6 @@ def _stamped_number(header: Header, left: list[str]) -> list[str]:
     return left[:-1]
 
 
-_LOCALITY = re.compile(r"^(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)\b")
 _NEEDS_LOCALITY = re.compile(r"^(ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN)$")
 
 
@@ -193,7 +193,7 @@ def _split_issuer(lines: list[str]) -> tuple[list[str], list[str]]:
     if not lines:
         return [], []
     for index in range(len(lines) - 1):
-        if _NEEDS_LOCALITY.match(lines[index].upper()) and _LOCALITY.match(
+        if _NEEDS_LOCALITY.match(lines[index].upper()) and LOCALITY.match(
                 lines[index + 1].upper()):
             return lines[:index], lines[index:]
     start = len(lines) - 1
@@ -245,7 +245,8 @@ def _text_tail(lines: list[Line]) -> tuple[Tail, list[Para]]:
     leftovers: list[Para] = []
     last_recipient_open = False
     for line in lines:
-        parts = [p for p in _COLUMNS.split(line.text) if p.strip()]
+        # a part without a letter ("_", "“)") is ink or a stamp's edge read by OCR, not text
+        parts = [p for p in _COLUMNS.split(line.text) if any(c.isalnum() for c in p)]
         for position, part in enumerate(parts):
             label = RECIPIENTS_LABEL.match(part)
             if label and not tail.label:
@@ -283,7 +284,9 @@ def _docx_parts(source: DocxSource) -> Parts:
     # and what continues it in its own cell; the rest goes back to the body
     doc.summary = [line for position, line in enumerate(doc.summary)
                    if position == 0 or line.container in ("table", "textbox")]
+    _continue_summary(doc)
     _trim_signature(doc)
+    _signer_below(doc)
     texts = lambda lines: [line.stripped for line in lines]  # noqa: E731
     header = Header(
         parent=texts(doc.parent), issuer=texts(doc.issuer),
@@ -294,6 +297,8 @@ def _docx_parts(source: DocxSource) -> Parts:
     head = [doc.national, doc.motto, doc.number, doc.urgency, doc.place_date] + doc.parent \
         + doc.issuer + doc.summary
     tail_lines = [doc.recipients_label, doc.signer] + doc.recipients + doc.signature
+    if not doc.addressees:
+        doc.addressees = _addressed_cells(doc, head + tail_lines)
     used = {id(line) for line in head + tail_lines + doc.title + doc.addressees if line}
     header_end = max((line.number for line in head if line), default=0)
     tail_start = min((line.number for line in tail_lines if line), default=10 ** 9)
@@ -304,40 +309,128 @@ def _docx_parts(source: DocxSource) -> Parts:
     for line in doc.lines:
         if id(line) not in used:
             groups.setdefault(line.number, []).append(line)
+    tables: dict[int, Para] = {}
     for number, lines in groups.items():
+        if lines[0].container == "table" and lines[0].table in tables:
+            _add_cell(tables[lines[0].table], lines[0])  # a further cell of a table
+            continue
         para = _docx_para(lines)
+        if lines[0].container == "table" and header_end < number and \
+                lines[0].table is not None:
+            para = Para(lines[0].stripped, para.where, rows=[])
+            tables[lines[0].table] = para
+            _add_cell(para, lines[0])
         if number <= header_end:
             leftovers.append(("header", para))
         elif number >= tail_start:
             leftovers.append(("end", para))
         else:
-            if lines[0].container != "body":  # e.g. a table inside the body: kept in place
+            if lines[0].container != "body" and para.rows is None:  # e.g. a text box
                 para.leftover = "body"
             body.append(para)
-    tail = Tail(doc.recipients_label is not None, _recipient_lines(doc),
+    recipients, notes = _recipient_lines(doc)
+    leftovers += [("end", note) for note in notes]
+    tail = Tail(doc.recipients_label is not None, recipients,
                 texts(doc.signature), doc.signer.stripped if doc.signer else None)
     return Parts("docx", header, title, texts(doc.addressees), body, tail, source.legacy,
                  leftovers)
 
 
-def _recipient_lines(doc) -> list[str]:
+def _addressed_cells(doc, taken: list) -> list:
+    """"Kính gửi:" in a table cell, the addressees in the cells beside it (one line each):
+    the Kính gửi block, not a table of the body."""
+    taken_ids = {id(line) for line in taken if line}
+    for line in doc.lines:
+        if line.container == "table" and id(line) not in taken_ids and \
+                fold(line.text).startswith("kính gửi"):
+            return [line] + [other for other in doc.lines
+                             if other.container == "table" and other.table == line.table
+                             and other.row == line.row and (other.column or 0) > (
+                                 line.column or 0) and id(other) not in taken_ids]
+    return []
+
+
+def _add_cell(table: Para, line) -> None:
+    """Put *line* in its row and column of *table* (a cell of several lines joined)."""
+    while len(table.rows) <= line.row:
+        table.rows.append([])
+    cells = table.rows[line.row]
+    while len(cells) <= (line.column or 0):
+        cells.append("")
+    cells[line.column or 0] = " ".join(filter(None, [cells[line.column or 0], line.stripped]))
+
+
+#: "- Cổng TTĐT Bộ Tài chính;  Thông tư xin ý kiến": a recipient, then a note beside it.
+_NOTE_BESIDE = re.compile(r"^(.*?;)\s{2,}(\S.*)$")
+
+
+def _recipient_lines(doc) -> tuple[list[str], list[Para]]:
     """The Nơi nhận lines, one per recipient: lines joined by line breaks are cut apart
     (the first recipient may share the label's paragraph, the Lưu line the last one's), a
-    line without a dash continues the recipient above it."""
-    texts = [line.text for line in doc.recipients]
+    line without a dash continues the recipient above it. A note typed beside the list
+    ("Để đăng dự thảo" in a column of its own) is no recipient: it comes back as text
+    the import could not place."""
+    pieces: list[tuple[str, int, bool]] = []  # (text, paragraph, beside the list)
     if doc.recipients_label is not None:
-        texts.insert(0, RECIPIENTS_LABEL.sub("", doc.recipients_label.text, count=1))
+        pieces.append((RECIPIENTS_LABEL.sub("", doc.recipients_label.text, count=1),
+                       doc.recipients_label.number, False))
+    pieces += [(line.text, line.number, line.part > 0) for line in doc.recipients]
     lines: list[str] = []
-    for text in texts:
+    notes: list[Para] = []
+    for text, number, beside in pieces:
         for piece in text.split("\n"):
+            note = _NOTE_BESIDE.match(piece.strip())
+            if note and not beside:
+                piece = note.group(1)
+                notes.append(Para(note.group(2), ("paragraph", number)))
             piece = " ".join(piece.split())
             if not piece:
                 continue
-            if lines and not piece.startswith(("-", "+", "•", "–")):
+            if beside:
+                notes.append(Para(piece, ("paragraph", number)))
+            elif lines and not piece.startswith(("-", "+", "•", "–")):
                 lines[-1] += " " + piece
             else:
                 lines.append(piece)
-    return lines
+    return lines, notes
+
+
+def _continue_summary(doc) -> None:
+    """A V/v typed as body paragraphs, one per line ("V/v triển khai thực hiện" / "Công văn
+    số 427/BCA-C04" / "của Bộ Công an"): the short lines right after it, up to Kính gửi, a
+    blank line, a sentence's end or a label, continue it (even where the anatomy, which
+    has no V/v rule for body paragraphs, saw a title)."""
+    if len(doc.summary) != 1 or doc.summary[0].container != "body":
+        return
+    position = doc.lines.index(doc.summary[0]) + 1
+    while position < len(doc.lines):
+        line = doc.lines[position]
+        text = line.stripped
+        if line.container != "body" or line.number != doc.summary[-1].number + 1 or \
+                len(text) > 80 or ends_sentence(doc.summary[-1].stripped) or \
+                is_capitals(text) or label_of(text) or \
+                fold(text).startswith(("kính gửi", "nơi nhận")) or line in (
+                    doc.national, doc.motto, doc.number, doc.urgency, doc.place_date):
+            return
+        doc.summary.append(line)
+        if line in doc.title:  # a V/v makes a công văn: what runs on from it is no title
+            doc.title.remove(line)
+        position += 1
+
+
+_PERSON = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]+\s){1,4}[A-ZĐÀ-Ỹ][a-zđà-ỹ]+$")
+
+
+def _signer_below(doc) -> None:
+    """A signature typed after tabs whose name stands on its own line far below it, past
+    the Nơi nhận lines: the last line of the document that reads as a person's name."""
+    if doc.signer is None or not is_capitals(doc.signer.stripped):
+        return
+    after = [line for line in doc.lines if line.number > doc.signer.number]
+    names = [line for line in after[:12] if _PERSON.match(line.stripped)]
+    if names:
+        doc.signature.append(doc.signer)
+        doc.signer = names[0]
 
 
 def _trim_signature(doc) -> None:

@@ -15,7 +15,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
-from thidua_docs.wordml.anatomy import fold
+from thidua_docs import decree
 from thidua_docs.decree import KIND_CODES
 from thidua_docs.decree.patterns import (
     ARCHIVE, AUTHORITY, DEPUTY, NUMBER, PLACE_DATE, SUMMARY_LABEL, SYMBOL_PART,
@@ -24,6 +24,7 @@ from thidua_docs.importer import indicators
 from thidua_docs.importer.paragraphs import Para, ends_sentence, is_capitals, label_of
 from thidua_docs.importer.parts import Parts
 from thidua_docs.vnformat import clean_text
+from thidua_docs.wordml.anatomy import fold
 
 Path = tuple
 PLACEHOLDER_NAME = "[TÊN CƠ QUAN BAN HÀNH]"
@@ -85,11 +86,14 @@ def recognise(parts: Parts) -> Recognised:
     kind, title, subtitle = _title(title_paras)
     addressees, paras = _addressees(parts, paras)
     closing, paras = _closing(paras)
-    preamble, sections = _split_preamble(paras)
+    basis, paras = _basis(paras)
+    preamble, sections, top_level = _split_preamble(paras)
     head = [replace(p, leftover=part) for part, p in parts.leftovers if part == "header"]
-    end = [replace(p, leftover=part) for part, p in parts.leftovers if part != "header"]
+    end = [replace(p, leftover=part) for part, p in parts.leftovers
+           if part != "header" and p.text.strip()]
+    end, appendices = _appendices(b, end)
     if sections:
-        body = _body(b, sections + end)
+        body = _body(b, sections + end, top_level=top_level)
     else:
         body, preamble = [], preamble + end
     preamble = head + preamble
@@ -112,8 +116,12 @@ def recognise(parts: Parts) -> Recognised:
             b.counts["unplaced"] += 1
             b.note("unsure", f"import_unplaced_{para.leftover}", para.where,
                    ("preamble", position))
-    data["year"] = _year(b, [title or "", subtitle or "", document.get("summary", "")],
-                         parts.header.place_date)
+    period = _period([title or "", subtitle or ""])
+    if period:
+        data["period"] = period
+    if not period or _YEAR_IN_TITLE.search(f"{title} {subtitle}"):
+        data["year"] = _year(b, [title or "", subtitle or "", document.get("summary", "")],
+                             parts.header.place_date)
     theme, anniversaries = _named(preamble_texts)
     if theme:
         data["theme"] = theme
@@ -121,6 +129,8 @@ def recognise(parts: Parts) -> Recognised:
         data["anniversaries"] = anniversaries
     if addressees:
         data["addressees"] = addressees
+    if basis:
+        data["basis"] = basis
     if preamble_texts:
         data["preamble"] = preamble_texts
     b.counts["preamble"] = len(preamble_texts)
@@ -132,6 +142,8 @@ def recognise(parts: Parts) -> Recognised:
         data["closing"] = closing
     data["signature"] = _signature(b)
     data["recipients"], data["archive"] = _recipients(b)
+    if appendices:
+        data["appendices"] = appendices
     evidence = (parts.header.found + parts.tail.label + (closing is not None)
                 + bool(parts.tail.signature and AUTHORITY.match(parts.tail.signature[0]))
                 + min(b.counts["roman"], 2))
@@ -246,12 +258,63 @@ def _closing(paras: list[Para]) -> tuple[str | None, list[Para]]:
     return text, paras[:-1]
 
 
-def _split_preamble(paras: list[Para]) -> tuple[list[Para], list[Para]]:
+def _split_preamble(paras: list[Para]) -> tuple[list[Para], list[Para], bool]:
+    """(preamble, body, whether the body's top level is numbered 1., 2. without Roman
+    sections, as a Chỉ thị's points are)."""
     for position, para in enumerate(paras):
         match = label_of(para.text)
         if match and match.group("roman"):
-            return paras[:position], paras[position:]
-    return paras, []
+            return paras[:position], paras[position:], False
+    for position, para in enumerate(paras):
+        match = label_of(para.text.replace("**", ""))
+        if match and match.group("arabic") == "1":
+            return paras[:position], paras[position:], True
+    return paras, [], False
+
+
+def _basis(paras: list[Para]) -> tuple[list[str], list[Para]]:
+    """The "Căn cứ ...;" lines at the head of the text (italic in a .docx), without the
+    words "Căn cứ" and the end marks, which the renderer prints."""
+    lines = []
+    for para in paras:
+        text = clean_text(para.text.replace("*", ""))
+        if not text.startswith(decree.BASIS_WORD + " ") or para.italic is False or \
+                not text.endswith((";", ".")):
+            break
+        lines.append(re.sub(r"[;.,\s]+$", "", text[len(decree.BASIS_WORD):]).strip())
+    return lines, paras[len(lines):]
+
+
+_PERIOD = re.compile(r"\bgiai đoạn\s+((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def _period(texts: list[str]) -> str | None:
+    """The period of a plan named in its title ("giai đoạn 2026-2030")."""
+    match = _PERIOD.search(" ".join(texts))
+    return f"{match[1]}-{match[2]}" if match else None
+
+
+_APPENDIX = re.compile(rf"^{decree.APPENDIX_WORD}(?:\s+[IVXL]+)?$", re.IGNORECASE)
+
+
+def _appendices(b: _Builder, end: list[Para]) -> tuple[list[Para], list[dict]]:
+    """Appendices after the signature: "Phụ lục [I]", the title, "(Kèm theo ...)", then
+    the content; returns what comes before the first one, and the appendices."""
+    starts = [i for i, para in enumerate(end) if _APPENDIX.match(clean_text(para.text))]
+    if not starts:
+        return end, []
+    appendices = []
+    for start, stop in zip(starts, starts[1:] + [len(end)]):
+        paras = [replace(p, leftover=None) for p in end[start + 1:stop]]
+        title = _heading_title(paras[0].text) if paras else PLACEHOLDER_SECTION
+        paras = paras[1:]
+        if paras and clean_text(paras[0].text.replace("*", "")).startswith(
+                f"({decree.APPENDIX_ATTACHED} "):
+            paras = paras[1:]  # printed from the document's number, date and issuer
+        content = _body(b, paras, top_level=True,
+                        path=("appendices", len(appendices), "content")) if paras else []
+        appendices.append({"title": title, "content": content or [PLACEHOLDER_SECTION]})
+    return end[:starts[0]], appendices
 
 
 def _paragraph_text(para: Para) -> str:
@@ -272,21 +335,30 @@ class _Frame:
     path: Path
     node: dict
     entry: bool = False
+    #: The body itself, when its top level holds blocks without Roman sections.
+    root: bool = False
 
     def content(self) -> list:
         return self.node.setdefault("content", [])
 
     def child_path(self, position: int) -> Path:
-        return self.path + ("content", position)
+        return self.path + ((position,) if self.root else ("content", position))
 
 
-def _body(b: _Builder, paras: list[Para]) -> list[dict]:
-    body: list[dict] = []
-    stack: list[_Frame] = []
+def _body(b: _Builder, paras: list[Para], *, top_level: bool = False,
+          path: Path = ("body",)) -> list:
+    """The body's blocks: Roman sections, or (*top_level*) the blocks of a section's content
+    straight away, as a Chỉ thị's points and an appendix's table are."""
+    body: list = []
+    root = {"content": body}
+    stack: list[_Frame] = [_Frame(1, path, root, root=True)] if top_level else []
     paras = _join_bare_labels(paras)
     for position, para in enumerate(paras):
         following = paras[position + 1] if position + 1 < len(paras) else None
         _place(b, body, stack, para, following)
+    if top_level:
+        _finish(b, body, "")
+        return body
     for section in body:
         _finish(b, section.get("content", []), section.get("section", ""))
     return body
@@ -333,6 +405,11 @@ def _place(b: _Builder, body: list, stack: list[_Frame], para: Para,
         text, lead = f"{match.group('label')} {lead[1]}", None
         match = label_of(text)
     where = para.where
+    if para.rows is not None:
+        while stack and stack[-1].entry:
+            stack.pop()
+        _top(b, body, stack, where).content().append(_table_block(b, para))
+        return
     if match is None or para.leftover:
         while stack and stack[-1].entry:
             stack.pop()  # a paragraph closes the lists above it
@@ -343,9 +420,13 @@ def _place(b: _Builder, body: list, stack: list[_Frame], para: Para,
             if lead_in:
                 frame.content().append(lead_in)
                 b.counts["paragraphs"] += 1
-            frame.content().append(_list_block(b, entries, where))
-            b.note("warning", "import_inline_list", where,
-                   frame.child_path(len(frame.content()) - 1), count=len(entries))
+            block = _list_block(b, entries, where)
+            frame.content().append(block)
+            if "indicators" in block:  # "(1) ...; (2) ...": the inline form of a list
+                block["form"] = "inline"
+            else:
+                b.note("warning", "import_inline_list", where,
+                       frame.child_path(len(frame.content()) - 1), count=len(entries))
             return
         frame.content().append(_paragraph_text(para))
         path = frame.child_path(len(frame.content()) - 1)
@@ -380,12 +461,16 @@ def _place(b: _Builder, body: list, stack: list[_Frame], para: Para,
         return
     inline = _inline_list(rest) if numbered else None
     if inline and inline[0]:  # "1. Các chỉ tiêu: (1) ...; (2) ..." → a heading over a list
-        content.append({"section": inline[0], "content": [
-            _list_block(b, inline[1], where)]})
+        block = _list_block(b, inline[1], where)
+        if "indicators" in block:  # the same line again: an inline section, inline form
+            block["form"] = "inline"
+            content.append({"section": inline[0], "inline": True, "content": [block]})
+        else:
+            content.append({"section": inline[0], "content": [block]})
+            b.note("warning", "import_inline_list", where,
+                   frame.child_path(len(content) - 1), count=len(inline[1]))
         b.labels[frame.child_path(len(content) - 1)] = (label, where)
         b.counts["sections"] += 1
-        b.note("warning", "import_inline_list", where,
-               frame.child_path(len(content) - 1), count=len(inline[1]))
         return
     if numbered and not lead and _inline_indicators(rest):
         title, _, inline_text = rest.partition(":")
@@ -441,6 +526,36 @@ def _list_block(b: _Builder, entries: list[str], where) -> dict:
                         for i, entry in enumerate(entries)]}
 
 
+#: The header cells of an indicator table, as the renderer prints them.
+_TABLE_HEADER = re.compile(r"^STT$|^Chỉ tiêu$|^Đơn vị tính$|^Thực hiện |^Kế hoạch ", re.IGNORECASE)
+
+
+def _table_block(b: _Builder, para: Para) -> dict | str:
+    """An indicator table (STT, chỉ tiêu, đơn vị tính, thực hiện, kế hoạch) → its list in
+    the table form: a row "- ..." is a part of the indicator above, "Trong đó: ..." a
+    target after "trong đó". Another table stays its cells' text, reported."""
+    rows = [row + [""] * (5 - len(row)) for row in para.rows]
+    if len(rows) < 2 or len(rows[0]) != 5 or not all(_TABLE_HEADER.search(cell)
+                                                     for cell in rows[0]):
+        b.note("unsure", "import_unplaced_body", para.where)
+        return " ".join(" | ".join(row) for row in para.rows)
+    found: list[dict] = []
+    for number, name, unit, previous, plan in rows[1:]:
+        if number.strip() or not found:
+            reading = indicators.table_row(name, unit, previous, plan) or {"name": name}
+            found.append(reading)
+            continue
+        part = indicators.table_row(re.sub(r"^(- |Trong đó: )", "", name), unit, previous,
+                                    plan) or {}
+        key = "parts" if name.startswith("- ") else "of_which"
+        found[-1].setdefault(key, []).append(part)
+        if key == "parts":
+            part["qualifier"] = part.get("qualifier", ":")
+    b.counts["indicators"] += len(found)
+    b.counts["structured"] += len(found)
+    return {"indicators": found, "form": "table"}
+
+
 def _heading_title(rest: str) -> str:
     """A level-1 title as the model keeps it: sentence case (the renderer prints capitals)."""
     rest = rest.replace("**", "").strip()
@@ -468,7 +583,16 @@ def _inline_indicators(rest: str) -> bool:
 
 
 def _inline_section(b: _Builder, title: str, content: str) -> dict:
-    """"3. Các chỉ tiêu về môi trường: A 62,8%; B 100%." → an inline section."""
+    """"3. Các chỉ tiêu về môi trường: A 62,8%; B 100%." → an inline section; numbered
+    "(1) A; (2) B." entries are split at their numbers only (an entry may hold ";")."""
+    numbered = _inline_list(content)
+    if numbered and not numbered[0]:
+        block = _list_block(b, numbered[1], None)
+        if "indicators" in block:
+            block["form"] = "inline"
+        b.counts["sections"] += 1
+        return {"section": title.replace("**", "").strip(), "inline": True,
+                "content": [block]}
     text = re.sub(r"[.;\s]+$", "", content)
     pieces = [piece.strip() for piece in text.split("; ") if piece.strip()]
     readings = [indicators.parse(piece) for piece in pieces]
@@ -599,7 +723,7 @@ def _header(b: _Builder, kind: str) -> tuple[dict, dict]:
     elif summary:
         b.note("warning", "import_summary_of_typed_kind", path=("document",), text=summary)
     if header.urgency:
-        document["urgency"] = header.urgency.lower().replace("hoả", "hỏa")
+        document["urgency"] = decree.urgency_level(header.urgency) or header.urgency.lower()
     return issuer, document
 
 

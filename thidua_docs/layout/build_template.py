@@ -14,6 +14,7 @@ from pathlib import Path
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Mm, Pt
 
 from thidua_docs import decree, layout, ooxml
@@ -21,6 +22,12 @@ from thidua_docs.layout import STYLE_BY_ID, STYLES, Border, StyleSpec
 
 DEFAULT_OUT = Path(__file__).resolve().parents[1] / "templates" / "phat_dong.docx"
 
+ALIGNMENTS = {
+    "left": WD_ALIGN_PARAGRAPH.LEFT,
+    "center": WD_ALIGN_PARAGRAPH.CENTER,
+    "right": WD_ALIGN_PARAGRAPH.RIGHT,
+    "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+}
 #: Body styles chosen by the ``style`` of each rendered block.
 BLOCK_STYLES = {
     "heading1": "ND30Heading1",
@@ -43,7 +50,7 @@ def _add_style(document, spec: StyleSpec) -> None:
     font.italic = spec.italic
     ooxml.set_style_font(style, layout.FONT, layout.LANGUAGE, spec.color)
     fmt = style.paragraph_format
-    fmt.alignment = ooxml.ALIGNMENTS[spec.align.value]
+    fmt.alignment = ALIGNMENTS[spec.align.value]
     fmt.first_line_indent = Cm(spec.first_line_cm)
     fmt.left_indent = Cm(spec.left_cm)
     fmt.right_indent = Cm(0)
@@ -128,7 +135,7 @@ def _header_block(document) -> None:
     _para(national, decree.MOTTO, "ND30Motto")
     _para(national, "", "ND30MottoRule")
     number = table.cell(1, 0)
-    _para(number, "Số: {{ number }}/{{ symbol }}", "ND30Number")
+    _para(number, f"{decree.NUMBER_LABEL} {{{{ number }}}}/{{{{ symbol }}}}", "ND30Number")
     _optional(number, "summary", "ND30Summary")
     _optional(number, "urgency", "ND30Urgency")
     _para(table.cell(1, 1), "{{ place_date }}", "ND30PlaceDate")

@@ -250,16 +250,18 @@ def _basis(lines: list[str]) -> list[list[Span]]:
     return result
 
 
-_LOCALITIES = ("Tỉnh ", "Thành phố ", "Huyện ", "Quận ", "Thị xã ", "Xã ", "Phường ",
-               "Thị trấn ")
-
-
 def _issuer_in_words(directive: Directive) -> str:
-    """"Ủy ban nhân dân huyện Đăk Hà": the issuer's lines as a phrase of running text."""
-    lines = list(directive.issuer.name)
-    for position in range(1, len(lines)):
-        if lines[position].startswith(_LOCALITIES):
-            lines[position] = lines[position][0].lower() + lines[position][1:]
+    """"Ủy ban nhân dân huyện Đăk Hà": the issuer's lines as a phrase of running text,
+    however they were typed ("ỦY BAN NHÂN DÂN" / "HUYỆN ĐĂK HÀ" as well)."""
+    lines = []
+    for position, line in enumerate(directive.issuer.name):
+        if line.isupper():
+            line = line.lower().capitalize() if position == 0 else line.title()
+        locality = next((word for word in decree.LOCALITY_WORDS if line.lower().startswith(
+            word.lower() + " ")), None)
+        if position and locality:
+            line = locality.lower() + line[len(locality):]
+        lines.append(line)
     return " ".join(lines)
 
 

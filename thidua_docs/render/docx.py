@@ -5,12 +5,12 @@ from __future__ import annotations
 import copy
 import io
 import re
+import sys
 import zipfile
 import zlib
 from dataclasses import fields
 from pathlib import Path
 
-from docxtpl import DocxTemplate
 from jinja2 import TemplateSyntaxError
 from jinja2.sandbox import SecurityError
 from lxml import etree
@@ -18,10 +18,14 @@ from lxml import etree
 from thidua_docs import bundled, layout, ooxml, safezip
 from thidua_docs.exceptions import TemplateError
 from thidua_docs.render.context import Context, build_context
-from thidua_docs.render.fitting import StyleFacts, body_width_twips, fit_to_text
+from thidua_docs.render.fitting import (
+    KnownFacts, StyleFacts, body_width_twips, facts_table, fit_to_text,
+)
 from thidua_docs.render.linebreak import TitleBreaker, hold_hyphens
 from thidua_docs.render.pages import keep_with_signature
-from thidua_docs.render.sandbox import ENVIRONMENT, Finding, part_label, scan, where
+from thidua_docs.render.sandbox import (
+    ENVIRONMENT, UNKNOWN, Finding, part_label, scan, where,
+)
 from thidua_docs.render.tables import TABLE_MARK, add_appendices, place_tables
 from thidua_docs.render.package import PackageWriter
 from thidua_docs.structure import Directive
@@ -41,18 +45,87 @@ def render_docx(directive: Directive, template: Path | None = None) -> bytes:
 
 
 def compiled(path: Path) -> "CompiledTemplate":
-    """The template at *path*, prepared once per process (and again if the file changes)."""
+    """The template at *path*, prepared once per process (and again if the file changes);
+    the preparation is kept in the user's cache, keyed by the template's bytes."""
     if not path.is_file():
         raise TemplateError("template_missing", path=str(path))
     key = (str(path.resolve()), path.stat().st_mtime_ns)
     if key not in _COMPILED:
         _COMPILED.clear()
-        _COMPILED[key] = CompiledTemplate(path)
+        _COMPILED[key] = CompiledTemplate(path, _prepared(path))
     return _COMPILED[key]
 
 
 _COMPILED: dict[tuple[str, int], "CompiledTemplate"] = {}
 _TAGS = re.compile(rb"\{[{%]")
+#: The modules whose code shapes a prepared template: a change to them prepares it afresh.
+_PREPARING_MODULES = ("thidua_docs.render.docx", "thidua_docs.render.fitting",
+                      "thidua_docs.render.linebreak", "thidua_docs.render.package",
+                      "thidua_docs.render.sandbox")
+
+
+def _prepared(path: Path) -> dict:
+    """What rendering needs of the template at *path*, as plain data (JSON): from the
+    cache when this template (and this code preparing it) was prepared before. Nothing
+    read from the cache is run: the body is Jinja *source*, compiled here by the same
+    sandbox as a fresh template (and only templates the scan let through are kept)."""
+    import json
+
+    from thidua_docs import cache
+
+    data = path.read_bytes()
+    code = b"".join(Path(sys.modules[name].__file__).read_bytes() for name in _PREPARING_MODULES)
+    name = f"template-{cache.digest(data, code)}.json"
+    stored = cache.read(name)
+    if stored is not None:
+        try:
+            prepared = json.loads(stored)
+            if isinstance(prepared, dict) and prepared.get("format") == _FORMAT:
+                return prepared
+        except ValueError:
+            pass
+    prepared = _prepare(path)
+    if not prepared["whole_template"]:
+        cache.write(name, json.dumps(prepared, ensure_ascii=False).encode("utf-8"))
+    return prepared
+
+
+_FORMAT = 3
+
+
+def _prepare(path: Path) -> dict:
+    """Read the template with docxtpl and python-docx: its Jinja body, style facts, page
+    width, title measures, the document element without its body, the other parts
+    compressed, and the variables its tags use (where each is first used). A template the
+    sandbox scan refuses raises TemplateError naming the part and paragraph."""
+    template = _load_template(path)
+    with zipfile.ZipFile(path) as package:
+        names = [info.filename for info in package.infolist()]
+        others = [(info, package.read(info)) for info in package.infolist()
+                  if info.filename != DOCUMENT_PART]
+        body_time = package.getinfo(DOCUMENT_PART).date_time
+        tags = scan([(part_label(name), package.read(name)) for name in names
+                     if part_label(name)])
+    if tags.blocking():
+        raise _refused(path, tags.blocking()[0])
+    facts = facts_table(template.docx.styles)
+    body_twips = body_width_twips(template.docx)
+    root = copy.deepcopy(template.docx.element)  # w:document without its body
+    root.remove(root.body)
+    return {
+        "format": _FORMAT,
+        "whole_template": any(_TAGS.search(blob) for _, blob in others
+                              if blob.lstrip()[:1] == b"<"),
+        "body": template.patch_xml(template.get_xml()),
+        "facts": facts,
+        "body_twips": body_twips,
+        "titles": TitleBreaker(template.docx.element.body, KnownFacts(facts),
+                               body_twips).measures,
+        "root": etree.tostring(root, encoding="unicode"),
+        "package": PackageWriter(others, DOCUMENT_PART, names.index(DOCUMENT_PART),
+                                 body_time).state(),
+        "variables": {name: list(place) for name, place in tags.variables.items()},
+    }
 
 
 class CompiledTemplate:
@@ -64,39 +137,28 @@ class CompiledTemplate:
     rendered by docxtpl in full each time instead.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, prepared: dict | None = None) -> None:
         self.path = path
-        template = _load_template(path)
-        with zipfile.ZipFile(path) as package:
-            names = [info.filename for info in package.infolist()]
-            others = [(info, package.read(info)) for info in package.infolist()
-                      if info.filename != DOCUMENT_PART]
-            tags = scan([(part_label(name), package.read(name)) for name in names
-                         if part_label(name)])
-        if tags.blocking():
-            raise _refused(path, tags.blocking()[0])
-        self._variables = tags
-        self._whole_template = any(_TAGS.search(blob) for _, blob in others
-                                   if blob.lstrip()[:1] == b"<")
+        prepared = prepared or _prepare(path)
+        self._whole_template = prepared["whole_template"]
+        self._variables = prepared["variables"]
         try:
-            self._body = ENVIRONMENT.from_string(template.patch_xml(template.get_xml()))
+            self._body = ENVIRONMENT.from_string(prepared["body"])
         except TemplateSyntaxError as exc:
             raise TemplateError("template_syntax", path=str(path),
                                 detail=exc.message or "") from None
-        self._resolve_listing = template.resolve_listing
-        self._facts = StyleFacts(template.docx.styles)
-        self._body_twips = body_width_twips(template.docx)
-        self._titles = TitleBreaker(template.docx.element.body, self._facts, self._body_twips)
-        self._root = copy.deepcopy(template.docx.element)  # w:document without its body
-        self._root.remove(self._root.body)
-        self._package = PackageWriter(others, DOCUMENT_PART, names.index(DOCUMENT_PART))
+        self._facts = KnownFacts(prepared["facts"])
+        self._body_twips = prepared["body_twips"]
+        self._titles = TitleBreaker.from_measures(prepared["titles"])
+        self._root = etree.fromstring(prepared["root"].encode("utf-8"))
+        self._package = PackageWriter.from_state(prepared["package"])
 
     def render(self, context: dict) -> bytes:
         """The .docx bytes for one template *context*; TemplateError if the template uses a
         variable the context lacks or the sandbox refuses what it asks."""
-        unknown = self._variables.unknown(context)
-        if unknown:
-            raise _refused(self.path, unknown[0])
+        for name, (part, paragraph, tag) in self._variables.items():
+            if name not in context:
+                raise _refused(self.path, Finding(UNKNOWN, part, paragraph, tag, name))
         try:
             return self._render(context)
         except SecurityError as exc:
@@ -112,7 +174,9 @@ class CompiledTemplate:
             xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%") \
                 .replace("%_}", "%}")
         if any(char in xml for char in "\t\a\n\f"):
-            xml = self._resolve_listing(xml)
+            from docxtpl import DocxTemplate  # listings are rare: docxtpl only for them
+
+            xml = DocxTemplate.resolve_listing(None, xml)
         root = copy.deepcopy(self._root)
         body = etree.fromstring(xml.encode("utf-8"))
         root.append(body)
@@ -133,6 +197,17 @@ class CompiledTemplate:
         return buffer.getvalue()
 
 
+def _tables_and_appendices(body, context: dict, body_twips: int) -> None:
+    """Tables where their markers stand, the signature held together, then the appendices."""
+    place_tables(body, context["tables"], _runs_xml, body_twips)
+    keep_with_signature(body)
+    add_appendices(body, context["appendices"], _runs_xml)
+
+
+def _runs_xml(spans: list[Span]) -> str:
+    return Runs(spans).xml
+
+
 def lint(path: Path) -> list[Finding]:
     """Everything in the template at *path* that would stop a render (sandbox refusals,
     syntax, unbalanced blocks, variables no directive provides, no tags at all) or that
@@ -147,7 +222,7 @@ def lint(path: Path) -> list[Finding]:
 
 
 #: The variables a template may use: every field of the render context.
-TEMPLATE_VARIABLES = frozenset(field.name for field in fields(Context))
+TEMPLATE_VARIABLES = frozenset(field.name for field in fields(Context)) | {"tables"}
 
 
 def _refused(path: Path, finding: Finding) -> TemplateError:
@@ -156,18 +231,9 @@ def _refused(path: Path, finding: Finding) -> TemplateError:
                          where=where(finding.part, finding.paragraph), detail=finding.detail)
 
 
-def _tables_and_appendices(body, context: dict, body_twips: int) -> None:
-    """Tables where their markers stand, the signature held together, then the appendices."""
-    place_tables(body, context["tables"], _runs_xml, body_twips)
-    keep_with_signature(body)
-    add_appendices(body, context["appendices"], _runs_xml)
+def _load_template(path: Path):
+    from docxtpl import DocxTemplate  # only to prepare a template (see _prepared)
 
-
-def _runs_xml(spans: list[Span]) -> str:
-    return Runs(spans).xml
-
-
-def _load_template(path: Path) -> DocxTemplate:
     try:
         with zipfile.ZipFile(path) as package:
             safezip.check(package, str(path), TemplateError)

@@ -9,13 +9,10 @@ label. The template holds the styles; this pass measures the rendered text
 
 from __future__ import annotations
 
-from docx.enum.style import WD_STYLE_TYPE
-from docx.oxml.ns import qn
-from docx.shared import Length
-
 from thidua_docs import layout, ooxml
 from thidua_docs.decree import ADDRESSEE_LABEL
 from thidua_docs.layout.metrics import longest_line_pt, text_width_pt
+from thidua_docs.ooxml import qn
 
 #: Rule-line styles and the share of the text above them that the line spans.
 RULE_FRACTIONS = {
@@ -41,6 +38,8 @@ class StyleFacts:
         self._cache: dict[str, tuple[float, bool, int]] = {}
 
     def __call__(self, style_id: str) -> tuple[float, bool, int]:
+        from docx.enum.style import WD_STYLE_TYPE
+
         if style_id not in self._cache:
             style = self._styles.get_by_id(style_id, WD_STYLE_TYPE.PARAGRAPH)
             size = _inherited(style, lambda s: s.font.size)
@@ -49,6 +48,27 @@ class StyleFacts:
             self._cache[style_id] = (size.pt if size is not None else layout.BODY.size_pt,
                                      bool(bold), left.twips if left is not None else 0)
         return self._cache[style_id]
+
+
+def facts_table(styles) -> dict[str, tuple[float, bool, int]]:
+    """The facts of every paragraph style of a template ("" for the default style)."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    facts = StyleFacts(styles)
+    table = {style.style_id: facts(style.style_id) for style in styles
+             if style.type == WD_STYLE_TYPE.PARAGRAPH}
+    table[""] = facts(None)
+    return table
+
+
+class KnownFacts:
+    """StyleFacts read from a facts_table (a template prepared earlier)."""
+
+    def __init__(self, table: dict) -> None:
+        self._table = {style_id: tuple(facts) for style_id, facts in table.items()}
+
+    def __call__(self, style_id: str | None) -> tuple[float, bool, int]:
+        return self._table.get(style_id or "", self._table[""])
 
 
 def _inherited(style, read):
@@ -86,6 +106,8 @@ def _text(p) -> str:
 
 def body_width_twips(document) -> int:
     """The width of the page body between the margins, in twips."""
+    from docx.shared import Length
+
     section = document.sections[0]
     return Length(section.page_width - section.left_margin - section.right_margin).twips
 

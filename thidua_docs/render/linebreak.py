@@ -28,7 +28,7 @@ from html import escape
 from markupsafe import Markup
 
 from thidua_docs.layout.metrics import word_widths_pt
-from thidua_docs.ooxml import TWIPS_PER_PT
+from thidua_docs.ooxml import TWIPS_PER_PT, qn
 
 #: A hyphen with a non-space character on each side, inside a w:t of run XML (the hyphen
 #: first, then the look-behind: the engine then only stops at hyphens).
@@ -250,8 +250,6 @@ class TitleBreaker:
     of every other text the template prints."""
 
     def __init__(self, body, facts, body_twips: int) -> None:
-        from docx.oxml.ns import qn
-
         areas: dict[str, int] = {}
         for style in body.iter(qn("w:pStyle")):
             cell = next(style.iterancestors(qn("w:tc")), None)
@@ -263,6 +261,17 @@ class TitleBreaker:
             size, bold, left = facts(style_id)
             self._measures[style_id] = (size, bold, (areas.get(style_id, body_twips) - left)
                                         / TWIPS_PER_PT)
+
+    @property
+    def measures(self) -> dict[str, tuple[float, bool, float]]:
+        """Size, weight and width (pt) of each title style: all the breaker knows."""
+        return dict(self._measures)
+
+    @classmethod
+    def from_measures(cls, measures: dict) -> "TitleBreaker":
+        breaker = cls.__new__(cls)
+        breaker._measures = {style: tuple(m) for style, m in measures.items()}
+        return breaker
 
     def lines(self, text: str, style_id: str) -> tuple[str, ...]:
         """*text* broken into the lines it prints on in *style_id*."""

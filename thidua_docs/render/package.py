@@ -1,13 +1,14 @@
 """Write a .docx (a zip package) from parts compressed once and one fresh part.
 
 Every part of the template except the document body is the same in every
-rendered file, so it is deflated once; each render deflates only its body.
+rendered file, so it is deflated once; each render deflates only its body. The body
+keeps the template's timestamp: the same input gives the same bytes, whenever rendered.
 """
 
 from __future__ import annotations
 
+import base64
 import struct
-import time
 import zlib
 from dataclasses import dataclass
 from zipfile import ZipInfo
@@ -44,14 +45,34 @@ class PackageWriter:
     """Builds packages holding the *fixed* parts plus a fresh part named *slot* at
     *position* (where it stood in the template)."""
 
-    def __init__(self, fixed: list[tuple[ZipInfo, bytes]], slot: str, position: int) -> None:
+    def __init__(self, fixed: list[tuple[ZipInfo, bytes]], slot: str, position: int,
+                 date_time: tuple) -> None:
         self._fixed = [_entry(info.filename, data, info.date_time) for info, data in fixed]
         self._slot = slot
         self._slot_index = position
+        self._date_time = date_time
+
+    def state(self) -> dict:
+        """The compressed parts as plain data (JSON-able: text and numbers)."""
+        return {"slot": self._slot, "position": self._slot_index,
+                "date_time": list(self._date_time), "parts": [
+            [e.name.decode("utf-8"), e.crc, base64.b64encode(e.data).decode("ascii"), e.size,
+             e.dos_time, e.dos_date] for e in self._fixed]}
+
+    @classmethod
+    def from_state(cls, state: dict) -> "PackageWriter":
+        """The writer whose state() was *state*."""
+        writer = cls.__new__(cls)
+        writer._fixed = [_Entry(name.encode("utf-8"), crc, base64.b64decode(data), size,
+                                dos_time, dos_date)
+                         for name, crc, data, size, dos_time, dos_date in state["parts"]]
+        writer._slot, writer._slot_index = state["slot"], state["position"]
+        writer._date_time = tuple(state["date_time"])
+        return writer
 
     def write(self, body: bytes) -> bytes:
         """The whole package with *body* as the slot part."""
-        fresh = _entry(self._slot, body, time.localtime()[:6])
+        fresh = _entry(self._slot, body, self._date_time)
         entries = self._fixed[:self._slot_index] + [fresh] + self._fixed[self._slot_index:]
         chunks, central, offset = [], [], 0
         for entry in entries:

@@ -8,9 +8,8 @@ lines go to the signature's page rather than leaving the signature alone there.
 
 from __future__ import annotations
 
-from docx.oxml.ns import qn
 
-from thidua_docs.ooxml import child
+from thidua_docs.ooxml import child, qn
 
 _W_TBL, _W_TR, _W_P = qn("w:tbl"), qn("w:tr"), qn("w:p")
 

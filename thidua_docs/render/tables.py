@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from typing import Callable
 
-from docx.oxml.ns import qn
 
 from thidua_docs import layout, ooxml
+from thidua_docs.ooxml import qn
 from thidua_docs.render.context import AppendixPages, Paragraph, Table
 from thidua_docs.text import Span
 
@@ -32,10 +32,9 @@ def place_tables(body, tables: list[Table], runs: Runs, text_twips: int) -> None
         return
     marks = {TABLE_MARK.format(n): table for n, table in enumerate(tables)}
     for p in list(body.iter(qn("w:p"))):
-        text = "".join(t.text or "" for t in p.iter(qn("w:t")))
+        text = ooxml.text_of(p)
         if text in marks:
-            p.addprevious(_table(p, marks[text], runs, text_twips))
-            p.getparent().remove(p)
+            ooxml.replace_element(p, _table(p, marks[text], runs, text_twips))
 
 
 def _table(maker, table: Table, runs: Runs, text_twips: int):
@@ -61,23 +60,21 @@ def add_appendices(body, appendices: list[AppendixPages], runs: Runs) -> None:
         if ended is not None:
             ooxml.set_section_pages(section_end.find(qn("w:pPr")).find(qn("w:sectPr")),
                                     landscape=ended.landscape, restart_numbers=True)
-        final.addprevious(section_end)
-        for style_id, text in (("ND30AppendixLabel", appendix.label),
-                               ("ND30AppendixTitle", appendix.title),
-                               ("ND30AppendixAttached", appendix.attached)):
-            final.addprevious(ooxml.paragraph(final, style_id, runs([Span(text)]),
-                                              keep_next=True))
-        tables = []
-        for block in appendix.blocks:
-            final.addprevious(_block(final, block, runs, len(tables)))
-            if block.table is not None:
-                tables.append(block.table)
+        heading = [ooxml.paragraph(final, style_id, runs([Span(text)]), keep_next=True)
+                   for style_id, text in (("ND30AppendixLabel", appendix.label),
+                                          ("ND30AppendixTitle", appendix.title),
+                                          ("ND30AppendixAttached", appendix.attached))]
+        tables = [block.table for block in appendix.blocks if block.table is not None]
+        numbers = iter(range(len(tables)))
+        content = [_block(final, block, runs, next(numbers) if block.table else None)
+                   for block in appendix.blocks]
+        ooxml.insert_before(final, section_end, *heading, *content)
         place_tables(body, tables, runs, _text_twips(final, appendix.landscape))
         ended = appendix
     ooxml.set_section_pages(final, landscape=ended.landscape, restart_numbers=True)
 
 
-def _block(maker, block: Paragraph, runs: Runs, table_number: int):
+def _block(maker, block: Paragraph, runs: Runs, table_number: int | None):
     if block.table is not None:
         return ooxml.paragraph(maker, "ND30Body", runs([Span(TABLE_MARK.format(table_number))]))
     return ooxml.paragraph(maker, BLOCK_STYLES.get(block.style, "ND30Body"), runs(block.spans))

@@ -12,6 +12,7 @@ wording and position, not by style names, so hand-typed drafts work.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from thidua_docs import decree, wordml
@@ -21,8 +22,8 @@ from thidua_docs.wordml import Paragraph, Span
 #: Two columns typed side by side: tabs, or five spaces and more between words (not the
 #: blanks a draft leaves in "Số:      /UBND" or "ngày      tháng").
 _COLUMNS = re.compile(r"\t+|(?<=\S) {5,}(?=\S)")
-_BLANK_BEFORE = re.compile(r"(số:|ngày|tháng|năm|số)$", re.IGNORECASE)
-_BLANK_AFTER = re.compile(r"^(/|tháng|năm)", re.IGNORECASE)
+_BLANK_BEFORE = re.compile(r"(số:?|so:?|ngày|ngay|tháng|thang|năm|nam)$", re.IGNORECASE)
+_BLANK_AFTER = re.compile(r"^(/|tháng|thang|năm|nam)", re.IGNORECASE)
 #: How far down the header block may reach (lines).
 HEADER_LINES = 40
 
@@ -30,6 +31,24 @@ HEADER_LINES = 40
 def fold(text: str) -> str:
     """Case- and space-insensitive form of a text, for recognising parts."""
     return " ".join(text.split()).casefold()
+
+
+def plain(text: str) -> str:
+    """*text* folded and without Vietnamese marks ("Cộng hòa" → "cong hoa"): how a part
+    typed without diacritics is still recognised (and then reported as wrongly worded)."""
+    decomposed = unicodedata.normalize("NFD", fold(text).replace("đ", "d"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _matches(pattern, line: "Line") -> bool:
+    return bool(pattern.search(fold(line.text)) or pattern.search(plain(line.text)))
+
+
+#: The decree's patterns without their marks, to find parts typed without diacritics.
+_PLAIN = {name: re.compile(plain(getattr(patterns, name).pattern).replace("(?:oa|oa)", "oa"))
+          for name in ("NATIONAL", "MOTTO")}
+_PLAIN_NUMBER = re.compile(r"^\s*so\s*:")
+_PLAIN_RECIPIENTS = re.compile(r"^\W*noi\s+nhan\b")
 
 
 @dataclass(eq=False)
@@ -192,16 +211,21 @@ def analyse(document) -> Anatomy:
     lines = read_lines(word)
     doc = Anatomy(word, lines)
     head = lines[:HEADER_LINES]
-    doc.national = next((l for l in head if patterns.NATIONAL.search(fold(l.text))), None)
+    doc.national = next((l for l in head if patterns.NATIONAL.search(fold(l.text))), None) \
+        or next((l for l in head if _PLAIN["NATIONAL"].search(plain(l.text))), None)
     start = lines.index(doc.national) if doc.national else 0
     doc.motto = next((l for l in lines[start:start + 6]
-                      if patterns.MOTTO.search(fold(l.text))), None)
-    doc.number = next((l for l in head if patterns.NUMBER_START.match(l.text)
+                      if patterns.MOTTO.search(fold(l.text))
+                      or _PLAIN["MOTTO"].search(plain(l.text))), None)
+    doc.number = next((l for l in head if (patterns.NUMBER_START.match(l.text) or
+                                           _PLAIN_NUMBER.match(plain(l.text)))
                        and "/" in l.text), None)
-    doc.place_date = next((l for l in head if l is not doc.number
-                           and patterns.DATE_WORDS.search(l.text)
-                           and "," in l.text[:60]), None) or next(
-        (l for l in head if l is not doc.number and patterns.DATE_WORDS.search(l.text)), None)
+    dated = [l for l in head if l is not doc.number and (
+        patterns.DATE_WORDS.search(l.text) or patterns.DATE_WORDS.search(plain(l.text)
+                                                                         .replace("ngay", "ngày")
+                                                                         .replace("thang", "tháng")
+                                                                         .replace("nam", "năm")))]
+    doc.place_date = next((l for l in dated if "," in l.text[:60]), dated[0] if dated else None)
     header_end = _find_header(doc)
     _find_issuer(doc, lines[:header_end])
     rest = lines[header_end:]
@@ -234,7 +258,10 @@ def _find_header(doc: Anatomy) -> int:
 def _continues(line: Line, previous: Line) -> bool:
     """*line* goes on with the V/v of *previous*: same cell or box, same column."""
     if line.container == "body" and previous.container == "body":
-        return line.number == previous.number  # a V/v broken by line breaks
+        return line.number == previous.number or (  # broken by line breaks, or centred
+            line.number == previous.number + 1 and  # lines typed under a centred V/v
+            line.format.alignment == previous.format.alignment == "center" and
+            Anatomy.sizes(line) == Anatomy.sizes(previous))
     return line.cell == previous.cell and line.container == previous.container and \
         line.part == previous.part
 
@@ -265,15 +292,15 @@ def _find_issuer(doc: Anatomy, header: list[Line]) -> None:
 
 def _find_signature(doc: Anatomy, rest: list[Line]) -> int | None:
     """Locate Nơi nhận, recipients and the signature; return where they start in *rest*."""
-    label = next((l for l in rest if patterns.RECIPIENTS_LABEL.match(fold(l.text))
-                  and fold(l.text).lstrip("- ").startswith("nơi nhận")), None)
+    label = next((l for l in rest if _PLAIN_RECIPIENTS.match(plain(l.text))), None)
     if label is None:
         return None
     doc.recipients_label = label
     index = rest.index(label)
     if label.container == "table":
         rows = [l for l in rest if l.table == label.table and l.row == label.row]
-        doc.recipients = [l for l in rows if l.cell == label.cell and l is not label]
+        doc.recipients = [l for l in rows if l.cell == label.cell and l is not label
+                          and l.part == 0]
         signature = [l for l in rows if l.column != label.column]
         later = [l for l in rest[index:] if l.table == label.table and l.row is not None
                  and l.row > label.row]
@@ -289,8 +316,11 @@ def _find_signature(doc: Anatomy, rest: list[Line]) -> int | None:
         tail = rest[index:]
         doc.recipients = [l for l in tail[1:] if l.part == 0 and
                           (l.stripped.startswith(("-", "+", "•")) or
-                           fold(l.text).startswith("lưu"))]
+                           plain(l.text).startswith("luu"))]
         doc.signature = [l for l in tail if l.part > 0]
+        if doc.signature:  # typed beside the recipients: the name may follow below them
+            doc.signature += [l for l in tail[1:] if l.part == 0 and l not in doc.recipients
+                              and _set_apart(l)]
         if not doc.signature:  # signature typed as paragraphs just above the recipients
             above = []
             for line in reversed(rest[:index]):
@@ -300,10 +330,49 @@ def _find_signature(doc: Anatomy, rest: list[Line]) -> int | None:
             doc.signature = above
             index -= len(above)
         start = index
-    if doc.signature:
+    doc.recipients = _joined(doc.recipients)
+    if doc.signature and not _is_title(doc.signature[-1]):
         doc.signer = doc.signature[-1]
         doc.signature = doc.signature[:-1]
     return start
+
+
+#: Words of an office or a signing title: a last signature line made of them is a title,
+#: the name left blank (a draft), not a name in capitals.
+_TITLE_WORDS = re.compile(r"\b(CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG|CHÁNH|PHÓ|ỦY BAN|UỶ BAN|BỘ|SỞ|BAN|"
+                          r"PHÒNG|VĂN PHÒNG|THỦ TƯỚNG|HỘI ĐỒNG|CỤC|VỤ|TỔNG)\b")
+
+
+def _is_title(line: Line) -> bool:
+    text = line.shown
+    return text == text.upper() and bool(_TITLE_WORDS.search(text))
+
+
+def _joined(recipients: list[Line]) -> list[Line]:
+    """Recipient lines, a line that goes on with the previous one (no "-" of its own, the
+    previous without its ";") joined to it, as it reads on the page."""
+    result: list[Line] = []
+    for line in recipients:
+        previous = result[-1] if result else None
+        if previous is not None and not line.stripped.startswith(("-", "+", "•")) and \
+                not previous.stripped.endswith((";", ".", ":")):
+            result[-1] = Line(previous.number, previous.paragraph,
+                              previous.spans + [Span(" ", s.format, s.run) for s in
+                                                line.spans[:1]] + line.spans,
+                              f"{previous.text.rstrip()} {line.text.strip()}",
+                              previous.container, previous.column, previous.row,
+                              previous.table, previous.part, previous.parts,
+                              previous.break_index)
+        else:
+            result.append(line)
+    return result
+
+
+def _set_apart(line: Line) -> bool:
+    """A line pushed to the right by spaces, tabs or its alignment (a signature line)."""
+    text = line.text
+    return line.format.alignment in ("center", "right") or text.startswith("\t") or \
+        len(text) - len(text.lstrip(" ")) >= 10 or line.format.left_cm > 6
 
 
 def _has_name(lines: list[Line]) -> bool:
@@ -312,20 +381,28 @@ def _has_name(lines: list[Line]) -> bool:
     return bool(written) and written[-1].shown != written[-1].shown.upper()
 
 
+def _caps_heading(doc: Anatomy, line: Line) -> bool:
+    """A bold line in capitals without a label, set off by indent: a title typed uncentred."""
+    text = line.shown
+    return text == text.upper() and doc.bold(line) and not decree.LABEL.match(text) and (
+        line.format.left_cm + line.format.first_line_cm > 2 or _set_apart(line))
+
+
 def _find_title_and_body(doc: Anatomy, rest: list[Line]) -> None:
     position = 0
     while position < len(rest) and rest[position].container == "table" and \
             rest[position].table == 0:
         position += 1  # the header table's remaining cells
     while position < len(rest) and rest[position].container == "body" and \
-            rest[position].paragraph.format.alignment == "center" and \
-            not fold(rest[position].text).startswith(("kính gửi", "căn cứ")):
+            (rest[position].paragraph.format.alignment == "center" or
+             (not doc.title and _caps_heading(doc, rest[position]))) and \
+            not plain(rest[position].text).startswith(("kinh gui", "can cu")):
         doc.title.append(rest[position])
         position += 1
     for line in rest[position:]:
         if line.container != "body":
             continue
-        if fold(line.text).startswith(fold(decree.ADDRESSEE_LABEL)[:8]) or (
+        if plain(line.text).startswith(plain(decree.ADDRESSEE_LABEL)[:8]) or (
                 doc.addressees and not doc.body and line.stripped.startswith("-")):
             doc.addressees.append(line)
         else:

@@ -146,16 +146,14 @@ def read(document) -> WordDocument:
     sections = document.sections
     widths = [_text_width(s) for s in sections] or [16.0]
     walker.widths = widths
-    for block in document.element.body.iterchildren():
+    for block in _blocks(document.element.body):
+        width = widths[min(walker.section, len(widths) - 1)]
         if block.tag == qn("w:p"):
-            walker.paragraph(block, "body", widths[min(walker.section, len(widths) - 1)])
+            walker.paragraph(block, "body", width)
             if block.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None:
                 walker.section += 1
-        elif block.tag == qn("w:tbl"):
-            walker.table(block, widths[min(walker.section, len(widths) - 1)], None)
-        elif block.tag == qn("w:sdt"):
-            for inner in block.iter(qn("w:p")):
-                walker.paragraph(inner, "body", widths[min(walker.section, len(widths) - 1)])
+        else:
+            walker.table(block, width, None)
     return WordDocument(document, formats, walker.found,
                         [_section(index, s, formats) for index, s in enumerate(sections)])
 
@@ -207,10 +205,10 @@ class _Walker:
         self._table = -1
 
     def container_all(self, element, container: str, width: float) -> None:
-        for block in element.iterchildren():
+        for block in _blocks(element):
             if block.tag == qn("w:p"):
                 self.paragraph(block, container, width)
-            elif block.tag == qn("w:tbl"):
+            else:
                 self.table(block, width, container)
 
     def table(self, tbl, width: float, container: str | None,
@@ -221,13 +219,14 @@ class _Walker:
         grid = [int(float(col.get(qn("w:w"), 0))) / _TWIPS_PER_CM
                 for col in tbl.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}")]
         margins = _margins(tbl.find(f"{qn('w:tblPr')}/{qn('w:tblCellMar')}"), _CELL_MARGINS_CM)
+        table_cm = _table_width(tbl, width, grid)
         for row_number, tr in enumerate(tbl.findall(qn("w:tr"))):
             column = _grid_before(tr)
             for tc in _cells(tr):
                 span = _grid_span(tc)
-                cell_width = _cell_width(tc, grid, column, span) - _margins(
+                cell_width = _cell_width(tc, grid, column, span, table_cm) - _margins(
                     tc.find(f"{qn('w:tcPr')}/{qn('w:tcMar')}"), margins)
-                for child in _cell_blocks(tc):
+                for child in _blocks(tc):
                     if child.tag == qn("w:p"):
                         self.paragraph(child, container or "table", cell_width,
                                        (top, row_number, column, tc))
@@ -354,13 +353,31 @@ def _cells(tr):
             yield from child.iter(qn("w:tc"))
 
 
-def _cell_blocks(tc):
-    for child in tc.iterchildren():
+def _blocks(container):
+    """The paragraphs and tables of a body, cell, header or footer, in order, those inside
+    block-level content controls (w:sdt, w:customXml) included."""
+    for child in container.iterchildren():
         if child.tag in (qn("w:p"), qn("w:tbl")):
             yield child
-        elif child.tag in (qn("w:sdt"), qn("w:customXml")):
-            yield from (c for c in child.iter(qn("w:p"), qn("w:tbl"))
-                        if c.getparent().tag in (qn("w:sdtContent"), qn("w:customXml")))
+        elif child.tag == qn("w:sdt"):
+            content = child.find(qn("w:sdtContent"))
+            if content is not None:
+                yield from _blocks(content)
+        elif child.tag == qn("w:customXml"):
+            yield from _blocks(child)
+
+
+def _table_width(tbl, available: float, grid: list[float]) -> float:
+    """The table's width (cm): declared in twips or as a share of *available*, else its grid's."""
+    width = tbl.find(f"{qn('w:tblPr')}/{qn('w:tblW')}")
+    if width is not None and width.get(qn("w:w")):
+        value = float(width.get(qn("w:w")).rstrip("%"))
+        if width.get(qn("w:type")) == "dxa" and value:
+            return value / _TWIPS_PER_CM
+        if width.get(qn("w:type")) == "pct" and value:
+            return available * (value / 100 if width.get(qn("w:w")).endswith("%") else
+                                 value / 5000)
+    return sum(grid) or available
 
 
 def _margins(element, default: float) -> float:
@@ -382,12 +399,19 @@ def _grid_span(tc) -> int:
     return int(span.get(qn("w:val"), 1)) if span is not None else 1
 
 
-def _cell_width(tc, grid: list[float], column: int, span: int) -> float:
+def _cell_width(tc, grid: list[float], column: int, span: int, table_cm: float) -> float:
+    """A cell's width: the wider of its declared width (twips, or a share of the table's)
+    and its grid columns', as Word widens a cell to its grid."""
     from_grid = sum(grid[column:column + span])
     tcpr = tc.find(qn("w:tcPr"))
     width = tcpr.find(qn("w:tcW")) if tcpr is not None else None
-    if width is not None and width.get(qn("w:type"), "dxa") == "dxa" and width.get(qn("w:w")):
-        declared = int(float(width.get(qn("w:w")))) / _TWIPS_PER_CM
-        if declared > 0:
-            return declared
-    return from_grid or 8.0
+    declared = 0.0
+    if width is not None and width.get(qn("w:w")):
+        value = float(width.get(qn("w:w")).rstrip("%"))
+        kind = width.get(qn("w:type"), "dxa")
+        if kind == "dxa":
+            declared = value / _TWIPS_PER_CM
+        elif kind == "pct":
+            declared = table_cm * (value / 5000 if not width.get(qn("w:w")).endswith("%")
+                                   else value / 100)
+    return max(declared, from_grid) or 8.0

@@ -32,6 +32,8 @@ class RunFormat:
     underline: bool = False
     small_caps: bool = False
     hidden: bool = False
+    #: Extra space after each character (pt; negative when condensed).
+    spacing_pt: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -149,6 +151,8 @@ class FormatResolver:
             or False,
             small_caps=_first(chain, "w:smallCaps", _toggle) or False,
             hidden=_first(chain, "w:vanish", _toggle) or False,
+            spacing_pt=_first(chain, "w:spacing", lambda e: int(e.get(qn("w:val"), 0)) / 20)
+            or 0.0,
         )
 
     def paragraph(self, paragraph: Paragraph | etree._Element) -> ParagraphFormat:

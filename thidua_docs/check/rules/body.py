@@ -25,8 +25,8 @@ _DEFAULT_TAB_CM = 1.27
 #: Exact line heights a little under "single" print as single (15 pt for 14 pt text).
 _EXACT_SLACK = 0.12
 #: Headings under which khoản numbers restart: Điều, Chương, Mục, Phần, A./B.
-_RESTART = re.compile(r"^(Điều\s+\d+|Chương\s+[IVXLC\d]+|Mục\s+\d+|Phần\s+[IVXLC\d]+|"
-                      r"PHẦN\s+[IVXLC\d]+|[A-Đ]\.\s)")
+_RESTART = re.compile(r"^(Điều\s+\d+|Chương\s+[IVXLC\d]+|Mục\s+\d+|(Phần|PHẦN)\s+"
+                      r"([IVXLC\d]+|thứ|THỨ)|[A-Đ]\.\s)")
 
 
 def body_paragraphs(doc: Anatomy) -> list[Line]:
@@ -145,7 +145,7 @@ def labels(doc: Anatomy) -> Iterator[Deviation]:
     current = [0, 0, 0]
     seen: list[set[int]] = [set(), set(), set()]
     previous: Line | None = None
-    for line in body_paragraphs(doc):
+    for line in _first_lines(doc):
         text = line.text.strip()
         if _RESTART.match(text):
             current[1:], seen[1:] = [0, 0], [set(), set()]
@@ -172,6 +172,18 @@ def labels(doc: Anatomy) -> Iterator[Deviation]:
             current[deeper] = 0
             seen[deeper] = set()
         previous = line
+
+
+def _first_lines(doc: Anatomy) -> list[Line]:
+    """The first line of every body paragraph, centred headings ("Phần thứ hai") included."""
+    seen, result = set(), []
+    signature = {id(l) for l in doc.signature + [doc.signer] if l}
+    for line in doc.body:
+        if line.number not in seen and not line.break_index and not line.part and \
+                id(line) not in signature:
+            seen.add(line.number)
+            result.append(line)
+    return result
 
 
 def _heading(doc: Anatomy, line: Line) -> bool:

@@ -37,6 +37,8 @@ def _fixed_text(doc: Anatomy, line: Line | None, allowed: tuple[str, ...], name:
         return
     if line.shown not in allowed:
         yield at(line, allowed[0], line.stripped)
+    elif geometry.wraps(line):
+        yield at(line, message("check_one_line"), message("check_wraps"))
     yield from element(doc, line, name, what)
 
 

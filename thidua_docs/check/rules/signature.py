@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Iterator
 
 from thidua_docs import decree
-from thidua_docs.wordml.anatomy import Anatomy, fold
+from thidua_docs.wordml.anatomy import Anatomy, fold, plain
 from thidua_docs.check.registry import Deviation, rule
 from thidua_docs.check.rules.common import at, element, missing
 from thidua_docs.messages import message
 
 #: "- Lưu: VT, NC." and its variants: "Lưu VT", "Lưu: VT,NC", "- Lưu VT, TH (2b)."
-_ARCHIVE_RIGHT = re.compile(r"^- Lưu: VT(,\s*\S.*)?\.$")
+#: A recipient line with a note typed beside it after wide spaces: "- Cổng TTĐT;    Để đăng".
+_NOTE = re.compile(r"(?<=;)\s{2,}")
+#: A drafter's mark (Phụ lục I, ô 12) may follow the Lưu line's full stop, unspaced:
+#: "- Lưu: VT, NC.Châu", "- Lưu: VT, TH.PL(300)".
+_ARCHIVE_RIGHT = re.compile(r"^- Lưu: VT(,\s*[^.]*\S)?\.(\S+)?$")
 
 
 @rule("KY-QUYEN-HAN", "signature", clause="Phụ lục I, Phần I, mục III.7 (quyền hạn TM., KT., "
@@ -63,13 +68,29 @@ def recipients_label(doc: Anatomy) -> Iterator[Deviation]:
 def recipient_lines(doc: Anatomy) -> Iterator[Deviation]:
     lines = [l for l in doc.recipients if l.stripped]
     for line in lines:
-        text = line.stripped
-        is_archive = fold(text).lstrip("-–+ ").startswith("lưu")
+        text = " ".join(_NOTE.split(line.text)[0].split())  # a note beside it ("Để đăng")
+        is_archive = plain(text).lstrip("-–+ ").startswith("luu")
         if not text.startswith(("- ", "+ ")):
             yield at(line, message("check_starts_dash"), text[:12], cause="dash")
-        if not is_archive and not text.endswith((";", ":")):
+        last = line is lines[-1]  # with no Lưu line after it, the list may end with "."
+        if not is_archive and not text.endswith((";", ":")) and not (last and
+                                                                    text.endswith(".")):
             yield at(line, message("check_ends_semicolon"), text[-12:], cause="semicolon")
-        yield from element(doc, line, "recipient", message("check_recipient"))
+        yield from element(doc, _without_mark(line) if is_archive else line, "recipient",
+                           message("check_recipient"))
+
+
+def _without_mark(line):
+    """A Lưu line without the drafter's mark after its full stop (often set smaller)."""
+    spans, seen = list(line.spans), ""
+    for position, span in enumerate(spans):
+        seen += span.text
+        if span.text.rstrip().endswith("."):
+            rest = "".join(s.text for s in spans[position + 1:]).strip()
+            if rest and " " not in rest:
+                kept = spans[:position] if span.text.strip() == "." else spans[:position + 1]
+                return replace(line, spans=kept, text=seen)
+    return line
 
 
 @rule("LUU", "signature", clause="Phụ lục I, Phần I, mục III.9b (dòng cuối “- Lưu: VT, …” "
@@ -79,7 +100,7 @@ def archive_line(doc: Anatomy) -> Iterator[Deviation]:
     if doc.recipients_label is None:
         return
     lines = [l for l in doc.recipients if l.stripped]
-    archive = next((l for l in reversed(lines) if fold(l.text).lstrip("-–+ ").startswith("lưu")),
+    archive = next((l for l in reversed(lines) if plain(l.text).lstrip("-–+ ").startswith("luu")),
                    None)
     if archive is None:
         last = lines[-1] if lines else doc.recipients_label

@@ -11,6 +11,16 @@ from thidua_docs.check.rules.common import at
 from thidua_docs.messages import message
 
 BLACK = {None, "000000", "auto"}
+#: A grey this dark prints as black (Word's "Text 1, lighter 5%" is 0D0D0D).
+NEAR_BLACK = 0x26
+
+
+def _near_black(colour: str | None) -> bool:
+    try:
+        channels = [int(colour[i:i + 2], 16) for i in (0, 2, 4)]
+    except (TypeError, ValueError):
+        return False
+    return len(colour) == 6 and max(channels) <= NEAR_BLACK
 
 
 def _runs(doc: Anatomy):
@@ -43,6 +53,6 @@ def color(doc: Anatomy) -> Iterator[Deviation]:
         colour = span.format.color
         urgency_red = line is not None and line is doc.urgency and \
             (colour or "").upper() == decree.URGENCY_COLOR
-        if colour in BLACK or (colour or "").upper() == "000000" or urgency_red:
+        if colour in BLACK or _near_black(colour) or urgency_red:
             continue
         yield at(line, message("check_black"), colour, cause="colour")

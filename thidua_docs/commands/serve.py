@@ -1,0 +1,54 @@
+"""``thidua serve [--workspace DIR] [--port 8000]``: the clerk's desk in the browser."""
+
+from __future__ import annotations
+
+import ipaddress
+import secrets
+import threading
+import webbrowser
+from pathlib import Path
+
+import click
+
+from thidua_docs.commands import option, report_errors, verb
+from thidua_docs.messages import message
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+@verb("serve")
+@option("--workspace", type=click.Path(path_type=Path, file_okay=False), default=Path("data"),
+        show_default=True)
+@option("--host", default="127.0.0.1", show_default=True)
+@option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@option("--password", envvar="THIDUA_PASSWORD")
+@option("--preview-workers", type=click.IntRange(1, 16), default=2, show_default=True)
+@option("--no-browser", is_flag=True)
+@report_errors
+def command(workspace: Path, host: str, port: int, password: str | None,
+            preview_workers: int, no_browser: bool) -> None:
+    """Start the clerk's desk: a local web app to make directives without touching YAML."""
+    import uvicorn
+
+    from thidua_docs.web import Settings, create_app
+
+    if not is_loopback(host) and not password:
+        password = secrets.token_urlsafe(9)
+        click.echo(message("serve_password_made", password=password))
+    elif password:
+        click.echo(message("serve_password_set"))
+    app = create_app(Settings(workspace=workspace, password=password,
+                              preview_workers=preview_workers))
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+    url = f"http://{shown if ':' not in shown else f'[{shown}]'}:{port}/"
+    click.echo(message("serve_started", url=url, folder=workspace.resolve()))
+    if not no_browser:
+        threading.Timer(1.0, webbrowser.open, args=(url,)).start()
+    uvicorn.run(app, host=host, port=port, log_level="warning")
