@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 
 import httpx
 import pytest
 from selenium.webdriver.common.by import By
 
+from conftest import DATA
 from thidua_docs import main
 from webdesk import (  # noqa: F401 (browser: a fixture)
     Desk, browser, js_errors, need_preview, same_bytes, wait_for, workspace_with,
@@ -108,6 +110,13 @@ def test_validation_error_beside_its_field_keeps_the_input(desk, browser):
     wait_for(lambda: problem_at(browser, path), 20, "the value's problem")
     assert value.get_attribute("value") == "mười"
     assert "ký hiệu" in problem_at(browser, "document.unit")  # both shown at once
+    browser.find_element(By.ID, "save").click()  # saving keeps what was typed, errors and all
+    wait_for(lambda: "còn 2 lỗi" in browser.find_element(By.ID, "notice").text, 20, "saved")
+    browser.get(f"{desk.url}/edit/huyen-dak-ha-2025.yaml")
+    assert field(browser, path).get_attribute("value") == "mười"
+    assert field(browser, "document.unit").get_attribute("value") == "v x"
+    wait_for(lambda: "ký hiệu" in problem_at(browser, "document.unit"), 20, "the problem again")
+    shutil.copy(DATA / "huyen-dak-ha-2025.yaml", desk.workspace)  # as it was, for the next test
 
 
 def test_every_state_change_needs_the_csrf_token(desk):

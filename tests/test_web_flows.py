@@ -91,6 +91,14 @@ def test_rollover_highlights_every_indicator_to_update(desk, browser):
     assert "2021" in name
     report = browser.find_element(By.ID, "rollover-report")
     assert "2021" in report.text and report.find_elements(By.CSS_SELECTOR, "li input")
+    chosen = [box.get_attribute("value") for box in
+              browser.find_elements(By.CSS_SELECTOR, "#anniversaries input:checked")]
+    assert any("Kon Tum" in wording for wording in chosen)  # from the directive's own calendar
+    offered = [box.get_attribute("value") for box in
+               browser.find_elements(By.CSS_SELECTOR, "#anniversaries input")]
+    suggested = main.anniversaries(2021, [desk.workspace / "calendars" /
+                                          "anniversaries-kontum.yaml"])
+    assert {a.wording for a in suggested} <= set(offered)  # national and Kon Tum's calendars
     pending = browser.find_elements(By.CSS_SELECTOR, "tr.pending")
     rolled = main.validate(desk.workspace / name, draft=True)
     from thidua_docs.web.workspace import pending_indicators
@@ -105,6 +113,11 @@ def test_rollover_highlights_every_indicator_to_update(desk, browser):
     save(browser)
     assert len(pending_indicators(main.validate(desk.workspace / name, draft=True))) == \
         len(pending) - 1
+    session, _ = client(desk)
+    home = session.get("/").text
+    row = home[home.index(f'<tr data-name="{name}">'):]
+    assert "status-pending" in row[:row.index("</tr>")]
+    assert f"Còn {len(pending) - 1} chỉ tiêu cần cập nhật" in row[:row.index("</tr>")]
 
 
 def test_check_page_on_a_real_document(desk, browser):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 #: The scored fields, in the order a clerk reads the page.
 FIELDS = ("kind", "issuer", "code", "unit", "number", "place", "date", "trich_yeu", "year",
-          "addressees", "signature", "signer", "recipients", "archive")
+          "period", "addressees", "signature", "signer", "recipients", "archive")
 
 
 def read_fields(directive) -> dict:
@@ -23,6 +23,7 @@ def read_fields(directive) -> dict:
         "trich_yeu": " ".join(filter(None, [doc.title, doc.subtitle])) if doc.kind_code
         else doc.summary,
         "year": directive.year,
+        "period": directive.period,  # a plan over years ("2026-2030") has no single year
         "addressees": list(directive.addressees),
         "signature": directive.signature.lines(),
         "signer": directive.signature.name,

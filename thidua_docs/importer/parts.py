@@ -297,6 +297,8 @@ def _docx_parts(source: DocxSource) -> Parts:
     head = [doc.national, doc.motto, doc.number, doc.urgency, doc.place_date] + doc.parent \
         + doc.issuer + doc.summary
     tail_lines = [doc.recipients_label, doc.signer] + doc.recipients + doc.signature
+    if not doc.addressees:
+        doc.addressees = _addressed_cells(doc, head + tail_lines)
     used = {id(line) for line in head + tail_lines + doc.title + doc.addressees if line}
     header_end = max((line.number for line in head if line), default=0)
     tail_start = min((line.number for line in tail_lines if line), default=10 ** 9)
@@ -326,10 +328,26 @@ def _docx_parts(source: DocxSource) -> Parts:
             if lines[0].container != "body" and para.rows is None:  # e.g. a text box
                 para.leftover = "body"
             body.append(para)
-    tail = Tail(doc.recipients_label is not None, _recipient_lines(doc),
+    recipients, notes = _recipient_lines(doc)
+    leftovers += [("end", note) for note in notes]
+    tail = Tail(doc.recipients_label is not None, recipients,
                 texts(doc.signature), doc.signer.stripped if doc.signer else None)
     return Parts("docx", header, title, texts(doc.addressees), body, tail, source.legacy,
                  leftovers)
+
+
+def _addressed_cells(doc, taken: list) -> list:
+    """"Kính gửi:" in a table cell, the addressees in the cells beside it (one line each):
+    the Kính gửi block, not a table of the body."""
+    taken_ids = {id(line) for line in taken if line}
+    for line in doc.lines:
+        if line.container == "table" and id(line) not in taken_ids and \
+                fold(line.text).startswith("kính gửi"):
+            return [line] + [other for other in doc.lines
+                             if other.container == "table" and other.table == line.table
+                             and other.row == line.row and (other.column or 0) > (
+                                 line.column or 0) and id(other) not in taken_ids]
+    return []
 
 
 def _add_cell(table: Para, line) -> None:
@@ -342,24 +360,39 @@ def _add_cell(table: Para, line) -> None:
     cells[line.column or 0] = " ".join(filter(None, [cells[line.column or 0], line.stripped]))
 
 
-def _recipient_lines(doc) -> list[str]:
+#: "- Cổng TTĐT Bộ Tài chính;  Thông tư xin ý kiến": a recipient, then a note beside it.
+_NOTE_BESIDE = re.compile(r"^(.*?;)\s{2,}(\S.*)$")
+
+
+def _recipient_lines(doc) -> tuple[list[str], list[Para]]:
     """The Nơi nhận lines, one per recipient: lines joined by line breaks are cut apart
     (the first recipient may share the label's paragraph, the Lưu line the last one's), a
-    line without a dash continues the recipient above it."""
-    texts = [line.text for line in doc.recipients]
+    line without a dash continues the recipient above it. A note typed beside the list
+    ("Để đăng dự thảo" in a column of its own) is no recipient: it comes back as text
+    the import could not place."""
+    pieces: list[tuple[str, int, bool]] = []  # (text, paragraph, beside the list)
     if doc.recipients_label is not None:
-        texts.insert(0, RECIPIENTS_LABEL.sub("", doc.recipients_label.text, count=1))
+        pieces.append((RECIPIENTS_LABEL.sub("", doc.recipients_label.text, count=1),
+                       doc.recipients_label.number, False))
+    pieces += [(line.text, line.number, line.part > 0) for line in doc.recipients]
     lines: list[str] = []
-    for text in texts:
+    notes: list[Para] = []
+    for text, number, beside in pieces:
         for piece in text.split("\n"):
+            note = _NOTE_BESIDE.match(piece.strip())
+            if note and not beside:
+                piece = note.group(1)
+                notes.append(Para(note.group(2), ("paragraph", number)))
             piece = " ".join(piece.split())
             if not piece:
                 continue
-            if lines and not piece.startswith(("-", "+", "•", "–")):
+            if beside:
+                notes.append(Para(piece, ("paragraph", number)))
+            elif lines and not piece.startswith(("-", "+", "•", "–")):
                 lines[-1] += " " + piece
             else:
                 lines.append(piece)
-    return lines
+    return lines, notes
 
 
 def _continue_summary(doc) -> None:

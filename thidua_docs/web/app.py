@@ -39,7 +39,6 @@ log = logging.getLogger("thidua.web")
 
 LANGUAGES = ("vi", "en")
 MAX_UPLOAD = 20 * 2**20
-IMPORT_SUFFIXES = (".docx", ".doc", ".odt", ".pdf", ".txt", ".md")
 CHECK_SUFFIXES = (".docx",)
 #: The library's messages follow one process-wide language: calls that produce messages
 #: hold this lock with the request's language set.
@@ -190,7 +189,9 @@ def create_app(settings: Settings) -> Starlette:
         return RedirectResponse(f"/edit/{written.name}", 303)
 
     async def start_import(request: Request):
-        upload = await _upload(request, IMPORT_SUFFIXES)
+        from thidua_docs.importer.sources import SUFFIXES
+
+        upload = await _upload(request, SUFFIXES)
         if isinstance(upload, Response):
             return upload
         filename, data = upload
@@ -277,7 +278,7 @@ def create_app(settings: Settings) -> Starlette:
         report = reports.take(request.scope["state"]["session"], name)
         return page(request, "editor.html", name=name, doc=tree, version=version.token,
                     state=state, report=report, unsure=roundtrip.unsure_fields(text),
-                    suggestions=_suggestions(tree), kinds=_kinds(),
+                    suggestions=_suggestions(tree, workspace.folder), kinds=_kinds(),
                     urgencies=_urgencies())
 
     async def api_validate(request: Request):
@@ -545,13 +546,17 @@ def _dotted(path) -> str:
     return dotted(path)
 
 
-def _suggestions(tree: dict) -> list[str]:
-    """The round anniversaries of the directive's year, from the calendars."""
+def _suggestions(tree: dict, folder: Path) -> list[str]:
+    """The round anniversaries of the directive's year, from the national calendar and the
+    directive's own (when it is inside the workspace)."""
     year = str(tree.get("year", ""))
     if not year.isdigit():
         return []
+    own = folder / str(tree.get("calendar") or "")
+    extra = [own] if tree.get("calendar") and own.resolve().is_relative_to(folder) and \
+        own.is_file() else []
     try:
-        return [a.wording for a in main.anniversaries(int(year))]
+        return [a.wording for a in main.anniversaries(int(year), extra)]
     except ThiduaError:
         return []
 

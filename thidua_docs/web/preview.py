@@ -160,11 +160,13 @@ class PreviewPool:
                     (scratch / "warm.docx").write_bytes(self.warm_up)
                     worker.convert(scratch / "warm.docx", scratch / "warm.pdf", self.timeout)
                     shutil.rmtree(scratch, ignore_errors=True)
-            except PreviewError as error:
-                log.warning("LibreOffice worker did not start (%s), attempt %d",
-                            error.key, attempt + 1)
+            except (PreviewError, OSError) as error:
                 if worker:
                     worker.kill()
+                if self.closed:  # the desk stopped while this worker started
+                    return
+                log.warning("LibreOffice worker did not start (%s), attempt %d",
+                            getattr(error, "key", error), attempt + 1)
                 continue
             if self.closed:
                 worker.close()

@@ -8,7 +8,6 @@ through the theme part.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from docx.document import Document as DocxDocument
@@ -206,21 +205,8 @@ class FormatResolver:
                 return self._theme_fonts.get("major" if theme.startswith("major") else "minor")
             name = fonts.get(qn("w:ascii"))
             if name:
-                return family(name)
+                return name
         return None
-
-
-_FACE_SUFFIX = re.compile(r"(,|\s|-)+(bold|italic|bold italic|regular|ps|psmt|mt)$",
-                          re.IGNORECASE)
-
-
-def family(name: str) -> str:
-    """The font family of a face name: "Times New Roman Bold" is Times New Roman."""
-    while True:
-        shorter = _FACE_SUFFIX.sub("", name.strip())
-        if shorter == name.strip():
-            return shorter
-        name = shorter
 
 
 def _toggle(element) -> bool:
