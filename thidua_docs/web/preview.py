@@ -106,10 +106,15 @@ class _Worker:
         return answer
 
     def kill(self) -> None:
-        try:
-            os.killpg(self.process.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
+        """Stop the worker and its soffice at once (the whole process group or tree)."""
+        if os.name == "nt":  # no process groups: end the tree
+            subprocess.run(["taskkill", "/F", "/T", "/PID", str(self.process.pid)],
+                           capture_output=True)
+        else:
+            try:
+                os.killpg(self.process.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
         self.process.wait()
         shutil.rmtree(self.profile, ignore_errors=True)
 

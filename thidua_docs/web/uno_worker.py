@@ -9,8 +9,10 @@ thidua_docs: the system Python has only the standard library and uno.
 
 import json
 import os
+import signal
 import subprocess
 import sys
+import threading
 import time
 import uuid
 
@@ -44,7 +46,7 @@ def _connect(soffice, profile):
             break
         except Exception:  # NoConnectException while soffice starts
             if time.monotonic() > deadline or process.poll() is not None:
-                raise
+                _kill_all(process)
             time.sleep(0.05)
     desktop = context.ServiceManager.createInstanceWithContext(
         "com.sun.star.frame.Desktop", context)
@@ -62,11 +64,34 @@ def _convert(desktop, docx, pdf):
         document.close(True)
 
 
+def _kill_all(process):
+    """soffice (a script, a launcher and the office itself) and this worker, at once: they
+    are one process group, the worker its leader (Windows: soffice alone)."""
+    if hasattr(os, "killpg"):
+        os.killpg(os.getpgrp(), signal.SIGKILL)
+    process.kill()
+    os._exit(1)
+
+
+def _end_with_parent(process):
+    """Stop soffice and this worker as soon as the desk that started them is gone (even
+    killed), so no LibreOffice outlives it."""
+    parent = os.getppid()
+
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(1)
+        _kill_all(process)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
 def main():
     soffice, profile = sys.argv[1], sys.argv[2]
     process, desktop = _connect(soffice, profile)
-    print(json.dumps({"ready": True, "pid": process.pid}), flush=True)
+    _end_with_parent(process)
     try:
+        print(json.dumps({"ready": True, "pid": process.pid}), flush=True)
         for line in sys.stdin:
             request = json.loads(line)
             try:
@@ -83,7 +108,7 @@ def main():
         try:
             process.wait(timeout=5)
         except subprocess.TimeoutExpired:
-            process.kill()
+            _kill_all(process)
 
 
 if __name__ == "__main__":
