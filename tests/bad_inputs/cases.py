@@ -567,7 +567,9 @@ class BatchCase:
     signal: str
     exit_code: int | None
     pdf: bool = False
-    inputs: int = 60
+    #: enough that a quiet machine cannot render them all between the first output and the
+    #: signal (a .docx takes a few milliseconds)
+    inputs: int = 1000
 
 
 BATCH_CASES = [

@@ -248,7 +248,7 @@ def test_batch_stopped_by_a_signal(case: BatchCase, tmp_path):
     work, temporary = tmp_path / "work", tmp_path / "tmp"  # TMPDIR: LibreOffice's profiles
     work.mkdir(), temporary.mkdir()
     for i in range(case.inputs):
-        (work / f"in{i:03}.yaml").write_bytes(OK)
+        (work / f"in{i:04}.yaml").write_bytes(OK)
     before = snapshot(work)
     argv = [sys.executable, "-m", "thidua_docs", "render", *sorted(
         p.name for p in work.glob("*.yaml")), "-o", "out/", "-j", "2"] + \
