@@ -13,7 +13,7 @@ from selenium.webdriver.common.by import By
 from conftest import DATA
 from thidua_docs import main
 from webdesk import (  # noqa: F401 (browser: a fixture)
-    Desk, browser, js_errors, need_preview, same_bytes, wait_for, workspace_with,
+    Desk, browser, js_errors, need_preview, same_bytes, source_of, wait_for, workspace_with,
 )
 
 SAMPLE = "mau-phat-dong.yaml"
@@ -163,6 +163,29 @@ def test_uploads_are_capped_and_bad_files_are_messages(desk):
         assert "Traceback" not in answer.text
     wrong = session.post(f"/start/import?csrf={token}", files={"file": ("x.exe", b"MZ")})
     assert wrong.status_code == 400 and ".docx" in wrong.text
+
+
+def test_hostile_uploads_meet_the_same_limits_as_check_and_import(desk):
+    """A zip bomb and an entity bomb, uploaded to the check page and to the import start, are
+    refused with the limit or the damage named; an external entity is read as nothing, never
+    as the file it names."""
+    from bad_inputs.cases import Stock, entity_bomb, xxe, zip_bomb
+    from thidua_docs.loader import load_directive
+    from thidua_docs.render.docx import render_docx
+
+    stock = Stock(docx=render_docx(load_directive(source_of(SAMPLE))), template=b"")
+    session, token = client(desk)
+    for make, said in ((zip_bomb, "128 MiB"), (entity_bomb, "hỏng"), (xxe, None)):
+        data = make(stock)
+        for start in ("check", "start/import"):
+            answer = session.post(f"/{start}?csrf={token}", follow_redirects=True,
+                                  files={"file": (f"{make.__name__}.docx", data)})
+            assert "Traceback" not in answer.text and "root:x:0" not in answer.text, start
+            if said:
+                assert answer.status_code == 400, (start, make.__name__, answer.status_code)
+                assert said in answer.text, (start, make.__name__, answer.text)
+            else:
+                assert answer.status_code == 200, (start, answer.status_code)
 
 
 def test_off_this_machine_a_password_is_required(tmp_path):
