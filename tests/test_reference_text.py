@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import REFERENCE
 from helpers import REFERENCE_CASES as CASES
 from helpers import (
     assert_same_words, corrected_reference, corrections, docx_words, normalised_reference,

@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import re
 import secrets
 import tempfile
 import threading
@@ -33,6 +32,7 @@ from thidua_docs import main, roundtrip
 from thidua_docs.exceptions import InvalidInputError, ThiduaError
 from thidua_docs.messages import catalogs, message, set_language
 from thidua_docs.web.guard import AUTH_COOKIE, BodyTooLarge, Guard
+from thidua_docs.web.uploads import saved_upload
 from thidua_docs.web.workspace import Conflict, NotInWorkspace, Workspace, pending_indicators
 
 log = logging.getLogger("thidua.web")
@@ -197,12 +197,9 @@ def create_app(settings: Settings) -> Starlette:
         filename, data = upload
 
         def run():
-            with tempfile.TemporaryDirectory(prefix="thidua-upload-") as folder:
-                source = Path(folder) / (re.sub(r"[^\w.-]+", "-", filename) or
-                                         f"upload{Path(filename).suffix.lower()}")
-                source.write_bytes(data)
-                from thidua_docs.importer import import_file
+            from thidua_docs.importer import import_file
 
+            with saved_upload(data, filename) as source:
                 result = import_file(source)
             name = workspace.create(Path(filename).stem, result.yaml)
             return name, result

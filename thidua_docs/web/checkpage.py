@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import re
 import subprocess
-import tempfile
 from pathlib import Path
 
 from thidua_docs.exceptions import ThiduaError
 from thidua_docs.messages import message
+from thidua_docs.web.uploads import saved_upload
 
 
 def check_with_pages(data: bytes, filename: str, pool, localised) -> dict:
@@ -20,9 +20,7 @@ def check_with_pages(data: bytes, filename: str, pool, localised) -> dict:
     from thidua_docs.check import REGISTRY, as_dict, check_file
     from thidua_docs.wordml.anatomy import analyse
 
-    with tempfile.TemporaryDirectory(prefix="thidua-check-") as folder:
-        path = Path(folder) / (re.sub(r"[^\w.-]+", "-", Path(filename).name) or "upload.docx")
-        path.write_bytes(data)
+    with saved_upload(data, filename) as path:
         report = localised(lambda: check_file(path))
         texts = {line.number: line.text for line in analyse(wordml.open_docx(path)).lines}
     findings = report.findings

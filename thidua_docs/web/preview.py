@@ -20,7 +20,6 @@ import signal
 import subprocess
 import tempfile
 import threading
-import time
 from collections import OrderedDict
 from pathlib import Path
 
