@@ -151,7 +151,7 @@ def run():
 def _verbs() -> list[str]:
     from thidua_docs.cli import cli
 
-    return sorted(cli.commands)
+    return cli.list_commands(None)
 
 
 def test_every_help_is_vietnamese_with_an_example_and_the_exit_codes(run):
@@ -208,3 +208,63 @@ def test_yaml_and_validator_errors_are_vietnamese_in_text_and_json(run, tmp_path
             assert set(error) == {"file", "line", "column", "field", "code", "message"}
             assert error["line"] is not None and messages.has(error["code"]), error
             assert not english_words(error["message"]), error
+
+
+def test_system_errors_are_told_in_words_not_in_the_systems_english(run, tmp_path):
+    folder = tmp_path / "thư mục.yaml"
+    folder.mkdir()
+    source = tmp_path / "a.yaml"
+    source.write_bytes((PACKAGE.parent / "data" / "kontum-2020.yaml").read_bytes())
+    cases = [(("render", str(folder)), "đây là một thư mục, không phải tệp"),
+             (("render", str(source), "-o", f"{source}/x.docx"),
+              "một phần của đường dẫn không phải thư mục")]
+    for args, words in cases:
+        result = run(*args)
+        assert result.exit_code in (1, 2) and words in result.output, (args, result.output)
+        assert not english_words(result.output), (args, result.output)
+        english = run(*args, lang="en").output
+        assert "Is a directory" not in english and "Not a directory" not in english
+
+
+def test_a_damaged_docx_says_what_is_damaged(run, tmp_path):
+    import zipfile
+
+    from thidua_docs.bundled import TEMPLATE, path
+
+    template = path(TEMPLATE)
+    cut = tmp_path / "cụt.invalid.docx"
+    cut.write_bytes(template.read_bytes()[:4000])
+    broken = tmp_path / "hỏng.invalid.docx"
+    with zipfile.ZipFile(template) as source, zipfile.ZipFile(broken, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            target.writestr(info, data.replace(b"</w:body>", b"</w:bod>")
+                            if info.filename == "word/document.xml" else data)
+    yaml = tmp_path / "a.yaml"
+    yaml.write_bytes((PACKAGE.parent / "data" / "kontum-2020.yaml").read_bytes())
+    result = run("check", str(broken))
+    assert "một phần XML bên trong viết sai, ở dòng" in result.output, result.output
+    result = run("render", str(yaml), "--template", str(cut), "-o", str(tmp_path / "o.docx"))
+    assert result.exit_code == 1 and "gói nén zip bị hỏng" in result.output, result.output
+    for output in (run("check", str(broken)).output, result.output):
+        assert not english_words(output), output
+
+
+def test_a_helper_programs_failure_is_told_in_vietnamese(run, tmp_path):
+    import shutil
+
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    fake = tmp_path / "giả.pdf"
+    fake.write_bytes(b"%PDF-1.4\nnot a pdf at all\n")
+    result = run("import", str(fake))
+    assert result.exit_code == 2 and "cấu trúc tệp PDF bị hỏng" in result.output, result.output
+    assert not english_words(result.output), result.output
+
+
+def test_every_reason_the_code_maps_is_in_the_catalog():
+    from thidua_docs.importer import pdftext
+
+    for key in [*messages._OS_REASONS.values(), *pdftext._PDFTOTEXT_EXITS.values(),
+                "os_other", "tool_reported", "tool_exit"]:
+        assert messages.has(key), key

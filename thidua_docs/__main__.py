@@ -1,3 +1,3 @@
-from thidua_docs.cli import main
+from thidua_docs.process import main
 
 main()

@@ -16,7 +16,6 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from thidua_docs import lifetime
 from thidua_docs.exceptions import Failure, InvalidInputError, Problem, ThiduaError
 from thidua_docs.messages import Message
 
@@ -86,6 +85,8 @@ def render_docx_files(jobs: list[Job], *, workers: int, template: Path | None, f
     import multiprocessing  # only for a parallel batch: one input starts without it
     from concurrent.futures import ProcessPoolExecutor
 
+    from thidua_docs import lifetime
+
     context = multiprocessing.get_context(method)
     chunk = max(1, min(16, len(jobs) // (workers * 4)))
     outcomes = []
@@ -150,6 +151,8 @@ def _start_worker(template: Path | None, prepare: bool, parent: int) -> None:
     """Workers ignore Ctrl-C (the parent stops the batch and lets the files being written
     finish whole) and end with *parent* (lifetime.worker_started); a spawned worker
     prepares the renderer itself."""
+    from thidua_docs import lifetime
+
     lifetime.worker_started(parent)
     if prepare:
         _prepare(template)
@@ -175,6 +178,7 @@ def convert_to_pdf(outcomes: list[Outcome], *, workers: int, timeout: float, for
                    progress=None) -> None:
     """Add a PDF to every outcome that has a .docx (each beside its .docx); *progress* is
     called with each outcome as its PDF is settled."""
+    from thidua_docs import lifetime
     from thidua_docs.pdf import PdfConverter
 
     with lifetime.stop_on_signals():

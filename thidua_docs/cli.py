@@ -5,10 +5,7 @@ from __future__ import annotations
 import click
 
 from thidua_docs import __version__
-from thidua_docs.commands import (
-    Group, Option, anniversaries, check, convert_legacy, diff, example, import_, lint_template,
-    new, render, schema, serve, translate_click, validate,
-)
+from thidua_docs.commands import Group, Option, translate_click
 from thidua_docs.messages import message, set_language
 
 
@@ -23,7 +20,15 @@ def _choose_language(_ctx, _param, value: str) -> str:
     return value
 
 
-@click.group("thidua", cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+#: Each verb and its module in thidua_docs.commands.
+VERBS = {"render": "render", "validate": "validate", "check": "check", "new": "new",
+         "anniversaries": "anniversaries", "diff": "diff", "import": "import_",
+         "convert-legacy": "convert_legacy", "example": "example", "schema": "schema",
+         "serve": "serve", "lint-template": "lint_template"}
+
+
+@click.group("thidua", cls=Group, verbs=VERBS,
+             context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--lang", cls=Option, type=click.Choice(["vi", "en"]), envvar="THIDUA_LANG",
               default="vi", show_default=True, is_eager=True, expose_value=False,
               callback=_choose_language)
@@ -31,11 +36,6 @@ def _choose_language(_ctx, _param, value: str) -> str:
               callback=_show_version)
 def cli() -> None:
     """thidua-docs: directives "Phát động phong trào thi đua" per Nghị định 30/2020."""
-
-
-for verb in (render, validate, check, new, anniversaries, diff, import_, convert_legacy,
-             example, schema, serve, lint_template):
-    cli.add_command(verb.command)
 
 
 def main() -> None:

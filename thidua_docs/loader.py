@@ -21,7 +21,7 @@ from pydantic import BaseModel, Tag, ValidationError
 from thidua_docs import limits
 from thidua_docs.decree import KIND_CODES
 from thidua_docs.exceptions import InputFileError, InvalidInputError, Problem
-from thidua_docs.messages import Message, has
+from thidua_docs.messages import Message, has, os_reason
 from thidua_docs.structure import Directive, Indicator
 from thidua_docs.structure.directive import BLOCK_KEYS, with_unit
 from thidua_docs.structure.quantity import Numeral
@@ -200,7 +200,7 @@ def read_source(path: Path | str) -> bytes:
     except FileNotFoundError:
         raise InputFileError("input_missing", path=str(path)) from None
     except OSError as exc:
-        raise InputFileError("input_unreadable", path=str(path), reason=exc.strerror) from None
+        raise InputFileError("input_unreadable", path=str(path), reason=os_reason(exc)) from None
     if len(data) > limits.MAX_YAML_BYTES:
         raise InputFileError("input_too_large", path=str(path),
                              limit=f"{limits.MAX_YAML_BYTES // limits.MIB} MiB")

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from thidua_docs.exceptions import InputFileError
+from thidua_docs.messages import Message, tool_failure
 
 #: Resolution of the page images: enough for 13-14 pt text, and fast.
 DPI = 200
@@ -91,12 +92,11 @@ def _run(command: list[str], path: Path, env=None) -> str:
     try:
         result = subprocess.run(command, capture_output=True, timeout=PAGE_TIMEOUT, env=env)
     except subprocess.TimeoutExpired:
-        raise InputFileError("ocr_failed", path=str(path),
-                             reason=f"{Path(command[0]).name}: > {PAGE_TIMEOUT} s") from None
+        raise InputFileError("ocr_failed", path=str(path), reason=Message(
+            "tool_timeout", program=Path(command[0]).name, seconds=PAGE_TIMEOUT)) from None
     if result.returncode != 0:
-        lines = result.stderr.decode("utf-8", "replace").strip().splitlines()
         raise InputFileError("ocr_failed", path=str(path),
-                             reason=lines[-1] if lines else f"exit code {result.returncode}")
+                             reason=tool_failure(Path(command[0]).name, result))
     return result.stdout.decode("utf-8", "replace")
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Iterable
 
 from thidua_docs.exceptions import OutputExistsError, OutputWriteError
+from thidua_docs.messages import os_reason
 
 #: The longest file name (bytes) Linux, macOS and Windows file systems take.
 NAME_MAX = 255
@@ -51,7 +52,7 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False,
             temp = Path(temp_name)
             _PENDING.add(temp)
     except OSError as exc:
-        raise OutputWriteError("output_unwritable", path=str(path), reason=exc.strerror) from None
+        raise OutputWriteError("output_unwritable", path=str(path), reason=os_reason(exc)) from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
@@ -60,7 +61,7 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False,
     except FileExistsError:
         raise OutputExistsError("output_exists", path=str(path)) from None
     except OSError as exc:
-        raise OutputWriteError("output_unwritable", path=str(path), reason=exc.strerror) from None
+        raise OutputWriteError("output_unwritable", path=str(path), reason=os_reason(exc)) from None
     finally:
         temp.unlink(missing_ok=True)
         _PENDING.discard(temp)

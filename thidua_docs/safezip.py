@@ -11,9 +11,24 @@ import zipfile
 
 from thidua_docs import limits
 from thidua_docs.exceptions import ThiduaError
+from thidua_docs.messages import Message
 
 _CHUNK = 1024 * 1024
 _PARAGRAPH_TAGS = (b"<w:p>", b"<w:p ")
+
+
+def damage(error: Exception) -> Message:
+    """What is wrong with a package that could not be read, from the library's *error*
+    (its own text is English): a broken XML part, a damaged zip, a missing part."""
+    line = getattr(error, "lineno", None)
+    if line is not None and type(error).__name__ == "XMLSyntaxError":
+        return Message("damage_xml", line=line)
+    if isinstance(error, KeyError):
+        named = [word.strip("'\"") for word in str(error).split() if "/" in word]
+        return Message("damage_part_missing", part=named[0] if named else "?")
+    if isinstance(error, ValueError) and not isinstance(error, UnicodeError):
+        return Message("damage_content")
+    return Message("damage_zip")
 
 
 def check(package: zipfile.ZipFile, path: str, error: type[ThiduaError],

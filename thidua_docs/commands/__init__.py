@@ -14,6 +14,7 @@ A verb's texts are catalog keys (``messages/<lang>/help.po``), never strings in 
 from __future__ import annotations
 
 import functools
+import importlib
 import json
 import os
 import sys
@@ -107,9 +108,31 @@ class Command(click.Command):
 
 
 class Group(Command, click.Group):
-    """The ``thidua`` command itself."""
+    """The ``thidua`` command itself. Its verbs are named here and imported only when one
+    runs (``--help`` lists them from the catalog): a run starts with just its own verb."""
 
     subcommand_metavar = _from_catalog(lambda self: message("metavar_command"))
+
+    def __init__(self, name: str, *, verbs: dict[str, str], **kwargs) -> None:
+        super().__init__(name, **kwargs)
+        self._verbs = verbs  # verb → its module in thidua_docs.commands
+
+    def list_commands(self, ctx: click.Context | None) -> list[str]:
+        return sorted(self._verbs)
+
+    def get_command(self, ctx: click.Context | None, name: str) -> click.Command | None:
+        module = self._verbs.get(name)
+        if module is None:
+            return None
+        return importlib.import_module(f"{__name__}.{module}").command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The verbs and their one-line summaries, from the catalog (no verb imported)."""
+        limit = formatter.width - 6 - max(map(len, self._verbs))
+        rows = [(name, Command(name).get_short_help_str(limit))
+                for name in self.list_commands(ctx)]
+        with formatter.section(click_text("Commands")):
+            formatter.write_dl(rows)
 
     def make_context(self, info_name, args, parent=None, **extra):
         # THIDUA_LANG holds before --lang is parsed: an eager --help may come first

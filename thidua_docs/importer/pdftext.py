@@ -29,6 +29,7 @@ from pathlib import Path
 from lxml import etree
 
 from thidua_docs.exceptions import InputFileError
+from thidua_docs.messages import Message, tool_failure
 from thidua_docs.loader import read_source
 
 #: Fewer letters than this per page on average: the PDF is a scan.
@@ -79,6 +80,11 @@ def read_pdf(path: Path, *, ocr: bool = False) -> PdfText:
     return PdfText(text, pages)
 
 
+#: pdftotext's exit codes (its manual) → the reason in words: 1 the file does not open
+#: as a PDF, 3 the PDF forbids copying its text.
+_PDFTOTEXT_EXITS = {1: "pdf_structure_damaged", 3: "pdf_copy_forbidden"}
+
+
 def pdftotext(path: Path, *options: str) -> str:
     program = shutil.which("pdftotext")
     if program is None:
@@ -87,9 +93,9 @@ def pdftotext(path: Path, *options: str) -> str:
     result = subprocess.run([program, *options, "-enc", "UTF-8", str(path), "-"],
                             capture_output=True, timeout=TIMEOUT)
     if result.returncode != 0:
-        detail = result.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise InputFileError("import_pdf_unreadable", path=str(path),
-                             reason=detail[-1] if detail else result.returncode)
+        known = _PDFTOTEXT_EXITS.get(result.returncode)
+        raise InputFileError("import_pdf_unreadable", path=str(path), reason=Message(known)
+                             if known else tool_failure("pdftotext", result))
     return result.stdout.decode("utf-8", "replace")
 
 

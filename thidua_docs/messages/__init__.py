@@ -90,6 +90,34 @@ def _rebuild(key: str, params: dict) -> Message:
     return Message(key, **params)
 
 
+#: errno names → the message saying in words why a file could not be read or written.
+_OS_REASONS = {
+    "ENOENT": "os_no_such_file", "EACCES": "os_no_permission", "EPERM": "os_no_permission",
+    "ENOSPC": "os_disk_full", "EDQUOT": "os_disk_full", "EROFS": "os_read_only",
+    "EISDIR": "os_is_folder", "ENOTDIR": "os_not_folder", "ENAMETOOLONG": "os_name_too_long",
+    "EINVAL": "os_bad_name", "EILSEQ": "os_bad_name", "EBUSY": "os_busy",
+    "ETXTBSY": "os_busy", "EIO": "os_io", "EEXIST": "os_not_folder",
+}
+
+
+def tool_failure(program: str, result) -> Message:
+    """Why the helper *program* failed (a finished ``subprocess.run`` *result*): the last
+    line it wrote on standard error, quoted as its own words, else its exit code."""
+    lines = (result.stderr or b"").decode("utf-8", "replace").strip().splitlines()
+    if lines:
+        return Message("tool_reported", program=program, detail=lines[-1])
+    return Message("tool_exit", program=program, code=result.returncode)
+
+
+def os_reason(error: OSError) -> Message:
+    """Why *error* happened, as a message (the system's own text is English)."""
+    import errno
+
+    name = errno.errorcode.get(error.errno or 0, "")
+    key = _OS_REASONS.get(name)
+    return Message(key) if key else Message("os_other", code=name or error.errno or "?")
+
+
 def click_text(english: str) -> str:
     """click's own string *english* in the current language (gettext's ``_`` for click)."""
     if language() == "en":

@@ -30,7 +30,7 @@ from starlette.staticfiles import StaticFiles
 
 from thidua_docs import main, roundtrip
 from thidua_docs.exceptions import InvalidInputError, ThiduaError
-from thidua_docs.messages import catalogs, message, set_language
+from thidua_docs.messages import Message, catalogs, message, set_language
 from thidua_docs.web.guard import AUTH_COOKIE, BodyTooLarge, Guard
 from thidua_docs.web.uploads import saved_upload
 from thidua_docs.web.workspace import Conflict, NotInWorkspace, Workspace, pending_indicators
@@ -74,6 +74,8 @@ class _Reports:
 def translate(lang: str, key: str, **params) -> str:
     """A catalog message in *lang*, independent of the process-wide language."""
     text = catalogs()[lang]["messages"].get(key, key)
+    params = {name: translate(lang, value.key, **value.params)
+              if isinstance(value, Message) else value for name, value in params.items()}
     try:
         return text.format(**params)
     except (KeyError, IndexError):
@@ -372,8 +374,8 @@ def create_app(settings: Settings) -> Starlette:
         pool = pool_holder.get("pool")
         lang = lang_of(request)
         if pool is None:
-            return JSONResponse({"error": translate(lang, "web_preview_failed",
-                                                    reason="LibreOffice")}, status_code=503)
+            return JSONResponse({"error": translate(lang, "web_preview_failed", reason=Message(
+                "tool_not_ready", program="LibreOffice"))}, status_code=503)
         try:
             docx = await run_in_threadpool(main.render_text,
                                            text.encode("utf-8"), name, draft=True)

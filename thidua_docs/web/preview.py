@@ -24,6 +24,7 @@ from collections import OrderedDict
 from pathlib import Path
 
 from thidua_docs.exceptions import ThiduaError
+from thidua_docs.messages import Message
 from thidua_docs.pdf import find_soffice
 
 log = logging.getLogger("thidua.web.preview")
@@ -54,7 +55,10 @@ def find_uno_python() -> str:
         if path and subprocess.run([path, "-c", "import uno"], capture_output=True,
                                    timeout=30).returncode == 0:
             return path
-    raise PreviewError("web_preview_failed", reason="python3-uno")
+    raise PreviewError("web_preview_failed", reason=Message("tool_missing_uno"))
+
+
+_STOPPED = Message("tool_stopped", program="LibreOffice")
 
 
 class _Worker:
@@ -81,19 +85,21 @@ class _Worker:
     def wait_ready(self, timeout: float) -> None:
         answer = self._answer(timeout)
         if not answer or not answer.get("ready"):
-            raise PreviewError("web_preview_failed", reason="LibreOffice")
+            raise PreviewError("web_preview_failed", reason=Message("tool_not_ready",
+                                                                    program="LibreOffice"))
 
     def convert(self, docx: Path, pdf: Path, timeout: float) -> None:
         try:
             self.process.stdin.write(json.dumps({"docx": str(docx), "pdf": str(pdf)}) + "\n")
             self.process.stdin.flush()
         except OSError:  # the worker or its soffice died
-            raise PreviewError("web_preview_failed", reason="LibreOffice stopped") from None
+            raise PreviewError("web_preview_failed", reason=_STOPPED) from None
         answer = self._answer(timeout)
         self.done += 1
         if not answer.get("ok"):
             log.warning("LibreOffice could not convert %s: %s", docx, answer.get("error"))
-            raise PreviewError("web_preview_failed", reason="LibreOffice")
+            raise PreviewError("web_preview_failed", reason=Message("tool_could_not_convert",
+                                                                    program="LibreOffice"))
 
     def _answer(self, timeout: float) -> dict:
         try:
@@ -101,7 +107,7 @@ class _Worker:
         except queue.Empty:
             raise PreviewError("web_preview_timeout", seconds=f"{timeout:g}") from None
         if answer is None:
-            raise PreviewError("web_preview_failed", reason="LibreOffice stopped")
+            raise PreviewError("web_preview_failed", reason=_STOPPED)
         return answer
 
     def kill(self) -> None:
@@ -267,4 +273,4 @@ def _page_count(pdf: Path) -> int:
     for line in info.stdout.splitlines():
         if line.startswith("Pages:"):
             return int(line.split()[1])
-    raise PreviewError("web_preview_failed", reason="pdfinfo")
+    raise PreviewError("web_preview_failed", reason=Message("tool_no_page_count"))

@@ -12,6 +12,7 @@ from lxml import etree
 
 from thidua_docs import safezip
 from thidua_docs.exceptions import ThiduaError
+from thidua_docs.messages import os_reason
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -30,7 +31,7 @@ def open_document(path: Path):
     except FileNotFoundError:
         raise UnreadableDocument("check_missing", path=str(path)) from None
     except OSError as exc:
-        raise UnreadableDocument("input_unreadable", path=str(path), reason=exc.strerror) from None
+        raise UnreadableDocument("input_unreadable", path=str(path), reason=os_reason(exc)) from None
     if not head:
         raise UnreadableDocument("check_empty", path=str(path))
     if head == OLE_MAGIC:
@@ -50,4 +51,4 @@ def open_document(path: Path):
         raise
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, etree.XMLSyntaxError,
             ValueError, EOFError, zlib.error) as exc:
-        raise UnreadableDocument("check_damaged", path=str(path), reason=str(exc)) from None
+        raise UnreadableDocument("check_damaged", path=str(path), reason=safezip.damage(exc)) from None
