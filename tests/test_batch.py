@@ -272,3 +272,13 @@ def test_the_eta_counts_the_pdf_phase_still_to_come():
     progress.start("progress_pdf", 8)  # two inputs failed: no PDF for them
     progress.seconds["progress_pdf"] = 1.0
     assert progress.eta() == pytest.approx(8.0)
+
+
+def test_a_start_method_workers_cannot_live_under_is_refused_in_words(inputs, tmp_path):
+    sources = [str(inputs / f"{name}.yaml") for name in VALID]
+    result = thidua("render", *sources, "-o", f"{tmp_path}/", "--jobs", "2",
+                    env={"THIDUA_START_METHOD": "forkserver"})
+    assert result.returncode == 2
+    error = result.stderr.decode("utf-8")
+    assert "THIDUA_START_METHOD là 'forkserver'" in error and "Traceback" not in error
+    assert not list(tmp_path.glob("*.docx"))

@@ -16,7 +16,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from thidua_docs.exceptions import Failure, InvalidInputError, Problem, ThiduaError
+from thidua_docs.exceptions import (
+    Failure, InvalidInputError, Problem, ThiduaError, UsageError,
+)
 from thidua_docs.messages import Message
 
 
@@ -139,10 +141,14 @@ def notices():
 
 
 def start_method() -> str:
-    """How worker processes start: THIDUA_START_METHOD, else "fork" where the system has
-    it (Linux: workers inherit the compiled template), else "spawn" (Windows, macOS)."""
+    """How worker processes start: THIDUA_START_METHOD ("fork" or "spawn"), else "fork"
+    where the system has it (Linux: workers inherit the compiled template), else "spawn"
+    (Windows, macOS). A worker watches its parent, so the method must make this process
+    its parent: "forkserver" does not."""
     chosen = os.environ.get("THIDUA_START_METHOD")
     if chosen:
+        if chosen not in ("fork", "spawn"):
+            raise UsageError("start_method_unknown", value=chosen)
         return chosen
     return "fork" if sys.platform.startswith("linux") else "spawn"
 
