@@ -214,3 +214,18 @@ class Rendered:
                 return {side.tag.split("}")[1]: {k.split("}")[1]: v for k, v in side.attrib.items()}
                         for side in found}
         return {}
+
+
+def cp1258(text: str) -> bytes:
+    """*text* as Windows-1258 writes it: a base letter (maybe with its hat or horn) and a
+    combining tone mark."""
+    out = []
+    for char in text:
+        try:
+            out.append(char.encode("cp1258"))
+        except UnicodeEncodeError:
+            parts = unicodedata.normalize("NFD", char)
+            tones = [mark for mark in parts if mark in "\u0300\u0301\u0303\u0309\u0323"]
+            head = unicodedata.normalize("NFC", "".join(c for c in parts if c not in tones))
+            out.append(head.encode("cp1258") + "".join(tones).encode("cp1258"))
+    return b"".join(out)

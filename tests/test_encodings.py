@@ -4,12 +4,12 @@ BOM, Windows-1258 (detected, and said), CRLF line ends kept by ``thidua new``.""
 from __future__ import annotations
 
 import json
-import unicodedata
 
 import pytest
 from click.testing import CliRunner
 
 from conftest import DATA, document_paragraphs, open_docx
+from helpers import cp1258
 from thidua_docs import main
 from thidua_docs.cli import cli
 from thidua_docs.exceptions import InvalidInputError
@@ -40,7 +40,7 @@ def test_unicode_files_with_a_bom_load_and_render_the_same(encoding, reference, 
 
 def test_windows_1258_is_detected_and_said(reference, tmp_path):
     path = tmp_path / "cp1258.yaml"
-    path.write_bytes(_cp1258(SOURCE.read_text(encoding="utf-8")))
+    path.write_bytes(cp1258(SOURCE.read_text(encoding="utf-8")))
     assert load_directive(path) == load_directive(SOURCE)
     result = CliRunner().invoke(cli, ["render", str(path), "-o", str(tmp_path / "o.docx")])
     assert result.exit_code == 0, result.output
@@ -49,21 +49,6 @@ def test_windows_1258_is_detected_and_said(reference, tmp_path):
     record = json.loads(CliRunner().invoke(cli, [
         "render", str(path), "-o", str(tmp_path / "j.docx"), "--json"]).stdout)
     assert [note["code"] for note in record["notes"]] == ["encoding_assumed"]
-
-
-def _cp1258(text: str) -> bytes:
-    """*text* as Windows-1258 writes it: a base letter (maybe with its hat or horn) and a
-    combining tone mark."""
-    out = []
-    for char in text:
-        try:
-            out.append(char.encode("cp1258"))
-        except UnicodeEncodeError:
-            parts = unicodedata.normalize("NFD", char)
-            tones = [mark for mark in parts if mark in "\u0300\u0301\u0303\u0309\u0323"]
-            head = unicodedata.normalize("NFC", "".join(c for c in parts if c not in tones))
-            out.append(head.encode("cp1258") + "".join(tones).encode("cp1258"))
-    return b"".join(out)
 
 
 def test_bytes_that_are_no_vietnamese_text_are_refused_saying_what_to_do(tmp_path):

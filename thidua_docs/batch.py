@@ -57,7 +57,7 @@ class Outcome:
         """The machine-readable record of this input (``--json``)."""
         return {"input": self.input, "outputs": self.outputs, "status": self.status,
                 "errors": [problem.record() for problem in self.errors],
-                "notes": [{"code": note.key, "message": str(note)} for note in self.notes],
+                "notes": [note.record() for note in self.notes],
                 "ms": round(self.ms, 1)}
 
 

@@ -65,7 +65,9 @@ class ThiduaError(Exception):
         self.params = params
 
     def as_problems(self, file: str = "") -> list[Problem]:
-        """What went wrong, as problems of *file* (the input being processed)."""
+        """What went wrong, as problems of *file* (the input being processed), else of the
+        file the error names (its ``path``)."""
+        file = file or str(self.params.get("path", ""))
         return [Failure(file, None, None, "", self.message_key, self.params)]
 
 

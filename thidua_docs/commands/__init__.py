@@ -22,7 +22,7 @@ from typing import Callable
 
 import click
 
-from thidua_docs.exceptions import InvalidInputError, ThiduaError
+from thidua_docs.exceptions import Failure, InvalidInputError, ThiduaError
 from thidua_docs.messages import click_plural, click_text, has, message, set_language
 
 
@@ -36,8 +36,7 @@ def report_errors(function: Callable) -> Callable:
             return function(*args, **kwargs)
         except ThiduaError as error:
             if kwargs.get("as_json"):  # the verb's JSON Lines record, on standard output
-                click.echo(json.dumps({"status": "error", "errors": [
-                    problem.record() for problem in error.as_problems()]}, ensure_ascii=False))
+                _echo_failed(error.as_problems())
             else:
                 for problem in error.as_problems():
                     click.echo(problem.text(), err=True)
@@ -48,6 +47,16 @@ def report_errors(function: Callable) -> Callable:
             sys.exit(130)
 
     return wrapper
+
+
+def _echo_failed(problems: list) -> None:
+    """The JSON Lines record of a verb that failed as a whole, on standard output."""
+    click.echo(json.dumps({"status": "error", "errors": [problem.record() for problem in problems]},
+                          ensure_ascii=False))
+
+
+#: ctx.meta key: whether the verb's arguments hold --json.
+_AS_JSON = "thidua.as_json"
 
 
 def _key(verb: str) -> str:
@@ -137,7 +146,22 @@ class Group(Command, click.Group):
     def make_context(self, info_name, args, parent=None, **extra):
         # THIDUA_LANG holds before --lang is parsed: an eager --help may come first
         set_language(os.environ.get("THIDUA_LANG") or "vi")
-        return super().make_context(info_name, args, parent, **extra)
+        as_json = "--json" in args  # the group has no --json: it is the verb's
+        ctx = super().make_context(info_name, args, parent, **extra)
+        ctx.meta[_AS_JSON] = as_json
+        return ctx
+
+    def invoke(self, ctx: click.Context):
+        """A usage error of a verb run with --json also gives the verb's JSON record (on
+        standard output); click then prints the usage text on standard error."""
+        try:
+            return super().invoke(ctx)
+        except click.UsageError as error:
+            params = error.ctx.command.params if error.ctx else []
+            if ctx.meta.get(_AS_JSON) and any(param.name == "as_json" for param in params):
+                _echo_failed([Failure("", None, None, "", "usage_error",
+                                      {"detail": error.format_message()})])
+            raise
 
 
 def verb(name: str) -> Callable:

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from thidua_docs.commands import argument, option, verb
-from thidua_docs.exceptions import InputFileError
+from thidua_docs.exceptions import Failure, InputFileError
 from thidua_docs.messages import message
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
@@ -29,8 +29,7 @@ def _codes(value: str | None) -> list[str]:
 def command(paths: tuple[Path, ...], as_json: bool, list_rules: bool, explain: str | None,
             select: str | None, ignore: str | None) -> None:
     """Check .docx files (or folders of them) against Nghị định 30/2020 Phụ lục I."""
-    from thidua_docs.check import REGISTRY, UnreadableDocument, as_dict, check_file, collect
-    from thidua_docs.check import unknown
+    from thidua_docs.check import REGISTRY, collect, unknown
 
     if list_rules:
         for rule in REGISTRY.values():
@@ -44,33 +43,41 @@ def command(paths: tuple[Path, ...], as_json: bool, list_rules: bool, explain: s
         raise click.UsageError(message("check_unknown_codes", codes=", ".join(bad)))
     if not paths:
         raise click.UsageError(message("check_no_paths"))
-    files = collect(list(paths))
-    if not files:
-        click.echo(message("check_no_files", path=", ".join(map(str, paths))), err=True)
-        sys.exit(EXIT_UNREADABLE)
-    results, status = [], EXIT_CLEAN
-    for path in files:
-        try:
-            report = check_file(path, _codes(select) or None, _codes(ignore))
-        except (UnreadableDocument, InputFileError) as error:  # InputFileError: conversion
-            results.append({"input": str(path), "status": "error", "findings": [],
-                            "errors": [p.record() for p in error.as_problems(str(path))]})
-            status = EXIT_UNREADABLE
-            continue
-        if report.out_of_scope:
-            results.append({"input": str(path), "status": "out-of-scope",
-                            "reason": message(report.out_of_scope), "findings": [],
-                            "errors": []})
-            continue
-        results.append({"input": str(path), "status": "findings" if report.findings else "ok",
-                        "findings": [as_dict(f) for f in report.findings], "errors": []})
-        if report.findings and status == EXIT_CLEAN:
-            status = EXIT_FINDINGS
+    results = []
+    for given in paths:
+        files = collect([given])
+        if not files:  # a folder given with no .docx in it is reported, not passed over
+            results.append(_unreadable(given, [Failure(str(given), None, None, "",
+                                                       "check_no_files", {"path": str(given)})]))
+        results += [_check(path, _codes(select) or None, _codes(ignore)) for path in files]
+    statuses = {result["status"] for result in results}
+    status = EXIT_UNREADABLE if "error" in statuses else \
+        EXIT_FINDINGS if "findings" in statuses else EXIT_CLEAN
     for result in results if as_json else []:
         click.echo(json.dumps(result, ensure_ascii=False))
     if not as_json:
         _print(results)
     sys.exit(status)
+
+
+def _check(path: Path, select: list[str] | None, ignore: list[str]) -> dict:
+    """The record of one .docx."""
+    from thidua_docs.check import UnreadableDocument, as_dict, check_file
+
+    try:
+        report = check_file(path, select, ignore)
+    except (UnreadableDocument, InputFileError) as error:  # InputFileError: conversion
+        return _unreadable(path, error.as_problems(str(path)))
+    if report.out_of_scope:
+        return {"input": str(path), "status": "out-of-scope",
+                "reason": message(report.out_of_scope), "findings": [], "errors": []}
+    return {"input": str(path), "status": "findings" if report.findings else "ok",
+            "findings": [as_dict(f) for f in report.findings], "errors": []}
+
+
+def _unreadable(path: Path, problems: list) -> dict:
+    return {"input": str(path), "status": "error", "findings": [],
+            "errors": [problem.record() for problem in problems]}
 
 
 def _explain(registry: dict, code: str) -> None:

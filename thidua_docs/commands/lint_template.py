@@ -25,22 +25,25 @@ def command(template: Path, as_json: bool) -> None:
 
     findings = lint(template)
     if as_json:
-        click.echo(json.dumps({"template": str(template), "findings": [
-            {"code": f.code, "part": f.part, "paragraph": f.paragraph, "tag": f.tag,
-             "detail": f.detail, "message": message(f"template_{f.code}", **_params(template, f))}
-            for f in findings]}, ensure_ascii=False))
+        click.echo(json.dumps({
+            "input": str(template), "status": "findings" if findings else "ok", "errors": [],
+            "findings": [{"code": f.code, "part": f.part, "paragraph": f.paragraph,
+                          "tag": f.tag, "detail": f.detail, "message": _text(template, f)}
+                         for f in findings]}, ensure_ascii=False))
     else:
         for finding in findings:
-            click.echo(f"[{finding.code}] " + message(f"template_{finding.code}",
-                                                      **_params(template, finding)))
+            click.echo(f"[{finding.code}] " + _text(template, finding))
         key = "lint_findings" if findings else "lint_clean"
         click.echo(message(key, path=template, count=len(findings)),
                    err=bool(findings))
     sys.exit(EXIT_FINDINGS if findings else EXIT_CLEAN)
 
 
-def _params(template: Path, finding) -> dict:
-    from thidua_docs.render.sandbox import where
+def _text(template: Path, finding) -> str:
+    """The finding's message, in words that fit this verb (render's, but for T005: this
+    verb has no --template to leave out)."""
+    from thidua_docs.render.sandbox import NO_TAGS, where
 
-    return {"path": str(template), "where": where(finding.part, finding.paragraph),
-            "tag": finding.tag, "detail": finding.detail}
+    key = "lint_T005" if finding.code == NO_TAGS else f"template_{finding.code}"
+    return message(key, path=str(template), where=where(finding.part, finding.paragraph),
+                   tag=finding.tag, detail=finding.detail)

@@ -94,33 +94,36 @@ def _to_stdout(sources, template, draft, pdf, as_json: bool) -> None:
     import time
 
     from thidua_docs import main
-    from thidua_docs.batch import Outcome
+    from thidua_docs.batch import Outcome, notices
     from thidua_docs.exceptions import ThiduaError, UsageError
 
     if len(sources) != 1 or pdf:
         raise UsageError("render_stdout_one")
     source = sources[0]
     outcome, started = Outcome(source), time.perf_counter()
-    try:
-        if source == STDIO:
-            data = main.render_text(sys.stdin.buffer.read(), template=template, draft=draft)
-        else:
-            from thidua_docs.loader import read_source
+    with notices() as outcome.notes:
+        try:
+            if source == STDIO:
+                data = main.render_text(sys.stdin.buffer.read(), template=template, draft=draft)
+            else:
+                from thidua_docs.loader import read_source
 
-            data = main.render_text(read_source(source), source, template=template, draft=draft)
-    except ThiduaError as error:
-        if not as_json:
-            raise
-        outcome.fail(error)
-    else:
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-        outcome.outputs["docx"] = STDIO
+                data = main.render_text(read_source(source), source, template=template,
+                                        draft=draft)
+        except ThiduaError as error:
+            outcome.fail(error)
+        else:
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+            outcome.outputs["docx"] = STDIO
     outcome.ms = (time.perf_counter() - started) * 1000
     if as_json:
         click.echo(json.dumps(outcome.record(), ensure_ascii=False), err=True)
-        if outcome.status != "ok":
-            sys.exit(outcome.exit_code)
+    else:
+        for line in [*map(str, outcome.notes), *outcome.lines()]:
+            click.echo(line, err=True)
+    if outcome.status != "ok":
+        sys.exit(outcome.exit_code)
 
 
 def _report(outcomes, as_json: bool, single: bool) -> None:

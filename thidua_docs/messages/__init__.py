@@ -76,6 +76,10 @@ class Message:
     def __format__(self, spec: str) -> str:
         return format(str(self), spec)
 
+    def record(self) -> dict:
+        """The message as a ``--json`` note: its key as "code", and its text."""
+        return {"code": self.key, "message": str(self)}
+
     def __repr__(self) -> str:
         return f"Message({self.key!r}, **{self.params!r})"
 

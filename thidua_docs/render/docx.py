@@ -213,7 +213,7 @@ def lint(path: Path) -> list[Finding]:
     syntax, unbalanced blocks, variables no directive provides, no tags at all) or that
     Word may spoil (tags split across runs), each with its part and paragraph."""
     if not path.is_file():
-        raise TemplateError("template_missing", path=str(path))
+        raise TemplateError("lint_template_missing", path=str(path))
     _load_template(path)  # bounded, readable
     with zipfile.ZipFile(path) as package:
         tags = scan([(part_label(name), package.read(name)) for name in package.namelist()
