@@ -55,6 +55,9 @@ def command(workspace: Path, host: str, port: int, password: str | None,
         import webbrowser
 
         threading.Timer(1.0, webbrowser.open, args=(url,)).start()
+    from thidua_docs.process import serving
+
+    serving()
     try:
         uvicorn.Server(uvicorn.Config(app, log_level="warning")).run(sockets=[listening])
     except KeyboardInterrupt:  # Ctrl+C is how the desk is closed: exit 0
