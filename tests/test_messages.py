@@ -268,3 +268,17 @@ def test_every_reason_the_code_maps_is_in_the_catalog():
     for key in [*messages._OS_REASONS.values(), *pdftext._PDFTOTEXT_EXITS.values(),
                 "os_other", "tool_reported", "tool_exit"]:
         assert messages.has(key), key
+
+
+def test_no_parameter_borrows_a_verbs_help():
+    from thidua_docs.cli import cli
+
+    verb_helps = {messages.message(f"help_{name.replace('-', '_')}")
+                  for name in cli.list_commands(None)}
+    for name in cli.list_commands(None):
+        command = cli.get_command(None, name)
+        for param in command.params:
+            assert getattr(param, "help", None) not in verb_helps, (name, param.name)
+    diff = cli.get_command(None, "diff")
+    assert [param.help for param in diff.params[:2]] == [
+        messages.message("help_diff_old"), messages.message("help_diff_new")]

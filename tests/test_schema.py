@@ -49,3 +49,40 @@ def test_the_sample_names_the_schema_and_the_verb_writes_it(tmp_path):
         f"# yaml-language-server: $schema={SCHEMA_NAME}"
     result = CliRunner().invoke(cli, ["schema"])
     assert result.exit_code == 0 and json.loads(result.output) == schema()
+
+
+def _texts(node, path=""):
+    """Every (where, key, text) of a title or description in a JSON Schema."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in ("title", "description") and isinstance(value, str):
+                yield path, key, value
+            yield from _texts(value, f"{path}/{key}")
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _texts(value, f"{path}[{index}]")
+
+
+def test_an_editor_shows_every_key_explained_in_the_language_of_the_run():
+    from test_messages import english_words
+    from thidua_docs import messages
+
+    vietnamese = schema()
+    models = {"Directive": vietnamese, **vietnamese["$defs"]}
+    for name, model in models.items():  # every model and every key has its explanation
+        assert model.get("description"), name
+        for key, entry in model.get("properties", {}).items():
+            assert entry.get("description") and "title" not in entry, (name, key)
+    texts = list(_texts(vietnamese))
+    assert len(texts) > 90
+    assert [(where, text) for where, _, text in texts if english_words(text)] == []
+    messages.set_language("en")
+    try:
+        english = schema()
+    finally:
+        messages.set_language("vi")
+    assert english["$defs"]["Indicator"]["properties"]["value"]["description"] != \
+        vietnamese["$defs"]["Indicator"]["properties"]["value"]["description"]
+    assert "value" in english["$defs"]["Indicator"]["properties"]["value"]["description"]
+    assert jsonschema.Draft202012Validator(english).is_valid(
+        yaml.load(SAMPLE.read_text(encoding="utf-8"), Loader=_EditorLoader))

@@ -264,3 +264,63 @@ def test_the_outline_adds_moves_and_indents_with_labels_computed_live(desk, brow
     wait_for(lambda: browser.find_element(By.ID, "save").text == "Save", 10, "English")
     browser.find_element(By.ID, "lang-switch").click()
     wait_for(lambda: browser.find_element(By.ID, "save").text == "Lưu", 10, "Vietnamese")
+
+
+def test_a_taken_port_or_an_unknown_host_is_said_in_words_before_anything_starts(tmp_path):
+    import os
+    import socket
+    import sys
+
+    from conftest import REPO
+
+    taken = socket.socket()
+    taken.bind(("127.0.0.1", 0))
+    taken.listen()
+    port = taken.getsockname()[1]
+    environment = {**os.environ, "THIDUA_LANG": "vi", "PYTHONPATH": str(REPO)}
+    try:
+        for args, words in ((["--port", str(port)], f"Cổng {port} đang được chương trình khác"),
+                            (["--host", "no-such-host.invalid"], "Không tìm thấy máy")):
+            result = subprocess.run(
+                [sys.executable, "-m", "thidua_docs", "serve", "--no-browser", "--workspace",
+                 str(tmp_path), *args], capture_output=True, text=True, timeout=60,
+                env=environment)
+            assert result.returncode == 2, result
+            assert words in result.stderr, result.stderr
+            assert "ERROR" not in result.stderr and "Traceback" not in result.stderr
+            assert "đang chạy" not in result.stdout  # nothing claimed to be running
+    finally:
+        taken.close()
+
+
+def test_thidua_serve_serves_the_desk_and_stops_on_ctrl_c(tmp_path):
+    import os
+    import signal
+    import socket
+    import sys
+    import time
+
+    from conftest import REPO
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    shutil.copy(DATA / "kontum-2020.yaml", tmp_path)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "thidua_docs", "serve", "--no-browser", "--port", str(port),
+         "--workspace", str(tmp_path), "--preview-workers", "1"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env={**os.environ, "THIDUA_LANG": "vi", "PYTHONPATH": str(REPO)})
+    try:
+        assert "đang chạy tại" in process.stdout.readline()
+        for _ in range(100):
+            try:
+                page = httpx.get(f"http://127.0.0.1:{port}/", timeout=5)
+                break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        assert page.status_code == 200 and "kontum-2020" in page.text
+    finally:
+        process.send_signal(signal.SIGINT)
+        _, errors = process.communicate(timeout=60)
+    assert process.returncode == 0 and "Traceback" not in errors, errors

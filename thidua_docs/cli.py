@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from thidua_docs import __version__
-from thidua_docs.commands import Group, Option, translate_click
+from thidua_docs.commands import VERBS, Group, Option, translate_click
 from thidua_docs.messages import message, set_language
 
 
@@ -18,13 +18,6 @@ def _show_version(ctx: click.Context, _param, value: bool) -> None:
 def _choose_language(_ctx, _param, value: str) -> str:
     set_language(value)
     return value
-
-
-#: Each verb and its module in thidua_docs.commands.
-VERBS = {"render": "render", "validate": "validate", "check": "check", "new": "new",
-         "anniversaries": "anniversaries", "diff": "diff", "import": "import_",
-         "convert-legacy": "convert_legacy", "example": "example", "schema": "schema",
-         "serve": "serve", "lint-template": "lint_template"}
 
 
 @click.group("thidua", cls=Group, verbs=VERBS,

@@ -19,7 +19,7 @@ from pathlib import Path
 from thidua_docs.exceptions import InputFileError
 from thidua_docs.messages import Message
 from thidua_docs.pdf import (
-    DEFAULT_TIMEOUT, LibreOfficeMissing, find_soffice, kill_tree, soffice_command,
+    DEFAULT_TIMEOUT, LibreOfficeMissing, find_soffice, kill_tree, own_group, soffice_command,
 )
 
 #: Formats LibreOffice converts to .docx for reading.
@@ -65,8 +65,8 @@ def as_docx(path: Path, *, timeout: float = DEFAULT_TIMEOUT) -> Iterator[Path]:
 def _run(command: list[str], path: Path, timeout: float) -> None:
     try:
         process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                   stdin=subprocess.DEVNULL, start_new_session=True)
-    except OSError:  # THIDUA_SOFFICE names no program
+                                   stdin=subprocess.DEVNULL, **own_group())
+    except OSError:  # soffice cannot be started
         raise InputFileError("convert_no_libreoffice", path=str(path)) from None
     try:
         output, _ = process.communicate(timeout=timeout)

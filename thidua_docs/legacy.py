@@ -255,20 +255,11 @@ def _majority(encodings: list[str | None]) -> str | None:
 # --- bytes --------------------------------------------------------------------------------
 
 
-def decode(raw: bytes) -> str:
-    """Text of a file: UTF-8 (with or without BOM), UTF-16 with a BOM, else Windows-1252.
-
-    Legacy TCVN3 and VNI files are single-byte files and decode as
-    Windows-1252 (Latin-1 where 1252 leaves a byte undefined); their letters
-    are then converted paragraph by paragraph.
-    """
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16")
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return raw.decode("cp1252")
-    except UnicodeDecodeError:  # a byte 1252 leaves undefined
-        return raw.decode("latin-1")
+def converts_better(single: str, windows: str) -> bool:
+    """Whether the bytes of a text file read one to a character (*single*, Windows-1252),
+    their TCVN3/VNI paragraphs converted, hold at least as many Vietnamese words as the
+    same bytes read as Windows-1258 (*windows*): a short legacy text may use only bytes
+    that Windows-1258 reads as Vietnamese letters ("Coâng vaên ngaõ", VNI for "Công văn
+    ngã", is "Coâng vaên ngaơ" in Windows-1258)."""
+    converted = fix_paragraphs(single.splitlines()).paragraphs
+    return sum(map(_score, converted)) >= _score(windows)

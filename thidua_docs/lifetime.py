@@ -4,7 +4,8 @@ A batch's worker processes and LibreOffice instances must never outlive the ``th
 process that started them: the parent turns SIGTERM and SIGHUP into an orderly stop
 (``stop_on_signals``), and every child asks the kernel to be signalled when its parent
 dies (Linux ``prctl(PR_SET_PDEATHSIG)``; elsewhere a thread watches the parent), so even
-a SIGKILL of the parent leaves nothing running.
+a SIGKILL of the parent leaves nothing running. Windows has neither SIGHUP nor SIGKILL:
+there SIGTERM alone stops a batch.
 """
 
 from __future__ import annotations
@@ -20,10 +21,11 @@ import time
 
 _PR_SET_PDEATHSIG = 1
 #: Signals that stop a batch in an orderly way (Ctrl-C is KeyboardInterrupt already).
-STOP_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
+STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP")
+                     if hasattr(signal, name))
 
 
-def die_with_parent(signum: int = signal.SIGKILL) -> bool:
+def die_with_parent(signum: int) -> bool:
     """Have the kernel send *signum* to this process when its parent dies (Linux); False
     where that is not available. Safe between fork and exec (``preexec_fn``)."""
     if not sys.platform.startswith("linux"):
@@ -52,8 +54,8 @@ def worker_started(parent: int) -> None:
         os._exit(128 + signum)
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, terminate)
-    signal.signal(signal.SIGHUP, terminate)
+    for each in STOP_SIGNALS:
+        signal.signal(each, terminate)
     if not die_with_parent(signal.SIGTERM):
         threading.Thread(target=_watch, args=(parent,), daemon=True).start()
     if os.getppid() != parent:  # the parent died before the request took effect

@@ -6,10 +6,8 @@ the path of the field, so the clerk can fix them all in one pass.
 
 from __future__ import annotations
 
-import codecs
 import datetime as dt
 import difflib
-import logging
 import re
 import unicodedata
 from pathlib import Path
@@ -19,6 +17,7 @@ import yaml
 from pydantic import BaseModel, Tag, ValidationError
 
 from thidua_docs import limits
+from thidua_docs.charsets import decode
 from thidua_docs.decree import KIND_CODES
 from thidua_docs.exceptions import InputFileError, InvalidInputError, Problem
 from thidua_docs.messages import Message, has, os_reason
@@ -30,7 +29,6 @@ from thidua_docs.text import NAMED, unknown_placeholders, uses_year
 from thidua_docs.vnformat import nfc
 
 FieldPath = tuple[str | int, ...]
-_log = logging.getLogger("thidua_docs")
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
@@ -331,40 +329,6 @@ def _before(text: str, position: int, char: str) -> str:
     if text[position:position + 1] == char:
         return text[:position]
     return text.encode("utf-8")[:position].decode("utf-8", "ignore")
-
-
-#: Byte order marks of the encodings Windows editors save (Notepad's "Unicode" is UTF-16).
-_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
-         (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
-         (codecs.BOM_UTF16_BE, "utf-16"))
-#: What Windows-1258 text holds beyond ASCII: Vietnamese letters, tone marks, typography.
-_VIETNAMESE = re.compile(r"[àáâãèéêìíòóôõùúýăđĩũơưạ-ỹÀ-ÃÈ-ÊÌÍÒ-ÕÙÚÝĂĐĨŨƠƯẠ-Ỹ"
-                         r"\u0300\u0301\u0303\u0309\u0323“”‘’–—…•°«» ]")
-
-
-def decode(raw: bytes | str, source: str) -> str:
-    """The text of an input file: UTF-8 (with or without a BOM), UTF-16 or UTF-32 with a
-    BOM, or Windows-1258 when the bytes are not UTF-8 but read as Vietnamese (a notice
-    says so); else InvalidInputError."""
-    if isinstance(raw, str):
-        return raw
-    encoding = next((name for bom, name in _BOMS if raw.startswith(bom)), "utf-8")
-    try:
-        return raw.decode(encoding)
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        if encoding == "utf-8":
-            try:
-                text = raw.decode("cp1258")
-            except UnicodeDecodeError:
-                text = None
-            if text is not None and all(_VIETNAMESE.match(char) for char in text
-                                        if ord(char) > 127):
-                _log.warning(Message("encoding_assumed", path=source,
-                                     encoding="Windows-1258"))
-                return unicodedata.normalize("NFC", text)
-        raise InvalidInputError([Problem(source, line, None, "", "not_utf8",
-                                         {"encoding": encoding.upper()})]) from None
 
 
 def _problem_at(source: str, mark: yaml.Mark | None, path: FieldPath, key: str,

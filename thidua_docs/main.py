@@ -13,8 +13,9 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
+from thidua_docs.charsets import decode
 from thidua_docs.exceptions import InvalidInputError, UsageError
-from thidua_docs.loader import decode, load_directive, load_model, parse_directive, read_source
+from thidua_docs.loader import load_directive, load_model, parse_directive, read_source
 from thidua_docs.messages import message
 from thidua_docs.output import write_atomic
 
@@ -105,7 +106,9 @@ def new_year(source: Path, year: int | None = None, output: Path | None = None,
     from thidua_docs.rollover import roll_over
     from thidua_docs.structure.directive import Period
 
-    directive = load_directive(source)
+    # read and decoded once (one encoding notice); CRLF is kept by roll_over
+    text = decode(read_source(source), str(source))
+    directive = parse_directive(text, str(source))
     if period is not None:
         if directive.period is None:
             raise UsageError("new_no_period")
@@ -127,7 +130,6 @@ def new_year(source: Path, year: int | None = None, output: Path | None = None,
         if old not in source.name:
             raise UsageError("new_needs_output", path=str(source), year=old)
         output = source.with_name(source.name.replace(old, new))
-    text = decode(read_source(source), str(source))  # CRLF is kept by roll_over
     calendar = None
     if directive.calendar and output.parent.resolve() != source.parent.resolve():
         calendar = Path(os.path.relpath(source.parent / directive.calendar, output.parent))

@@ -71,11 +71,10 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False,
 @contextlib.contextmanager
 def _signals_held():
     """SIGTERM and SIGHUP wait until the block is done (where the platform allows)."""
-    held = {signal.SIGTERM, signal.SIGHUP}
-    if not hasattr(signal, "pthread_sigmask"):
+    if not hasattr(signal, "pthread_sigmask"):  # Windows
         yield
         return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM, signal.SIGHUP})
     try:
         yield
     finally:

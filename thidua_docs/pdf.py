@@ -27,7 +27,7 @@ from pathlib import Path
 
 from thidua_docs import lifetime
 from thidua_docs.exceptions import OutputExistsError, OutputWriteError, ThiduaError
-from thidua_docs.messages import Message
+from thidua_docs.messages import Message, os_reason
 from thidua_docs.output import write_atomic
 
 SOFFICE_NAMES = ("soffice", "libreoffice")
@@ -46,6 +46,15 @@ class LibreOfficeMissing(ThiduaError):
         super().__init__("pdf_no_libreoffice")
 
 
+class SofficeUnusable(ThiduaError):
+    """THIDUA_SOFFICE names no program that can be run."""
+
+    exit_code = 2
+
+    def __init__(self, value: str) -> None:
+        super().__init__("pdf_soffice_unusable", value=value)
+
+
 def default_soffice_paths() -> list[Path]:
     """Where the LibreOffice installers put soffice on Windows and macOS."""
     if sys.platform == "win32":
@@ -59,11 +68,15 @@ def default_soffice_paths() -> list[Path]:
 
 
 def find_soffice() -> str:
-    """The soffice executable: THIDUA_SOFFICE, else on PATH, else at the default install
-    path of Windows or macOS; or LibreOfficeMissing."""
+    """The soffice executable: THIDUA_SOFFICE (a path or a name on PATH; SofficeUnusable if
+    it names no program that can be run), else on PATH, else at the default install path of
+    Windows or macOS; or LibreOfficeMissing."""
     override = os.environ.get("THIDUA_SOFFICE")
     if override:
-        return override
+        found = shutil.which(override)
+        if not found:
+            raise SofficeUnusable(override)
+        return found
     found = next(filter(None, map(shutil.which, SOFFICE_NAMES)), None) or next(
         (str(path) for path in default_soffice_paths() if path.is_file()), None)
     if not found:
@@ -155,10 +168,17 @@ class _Worker:
     def _run_instance(self, batch: list[Path]) -> int:
         """Convert *batch* with one soffice start; return how many files it settled."""
         command = soffice_command(self.converter.soffice, self.profile, "pdf", self.scratch, batch)
-        process = self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                        stdin=subprocess.DEVNULL, text=True, errors="replace",
-                                        start_new_session=True,
-                                        preexec_fn=lifetime.kill_with_parent)
+        try:
+            process = self.process = subprocess.Popen(
+                command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL, text=True, errors="replace",
+                **own_group(preexec_fn=lifetime.kill_with_parent))
+        except OSError as error:  # soffice cannot be started: every file of the batch fails
+            reason = Message("pdf_cannot_start", program=self.converter.soffice,
+                             reason=os_reason(error))
+            for source in batch:
+                self._fail(source, reason, time.monotonic())
+            return len(batch)
         lines: queue.Queue[str | None] = queue.Queue()
         threading.Thread(target=_pump, args=(process.stdout, lines), daemon=True).start()
         seen: list[str] = []  # "convert" or "error", one per file, in order
@@ -241,9 +261,19 @@ class _Worker:
             kill_tree(process)
 
 
+def own_group(**posix) -> dict:
+    """Popen options starting a program in a process group of its own, which kill_tree ends
+    whole and Ctrl-C in the terminal does not reach (this process stops it): a new session
+    with the options *posix* (such as ``preexec_fn``) on POSIX, a new process group on
+    Windows (which has no ``preexec_fn``)."""
+    if os.name == "posix":
+        return {"start_new_session": True, **posix}
+    return {"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP}
+
+
 def kill_tree(process: subprocess.Popen) -> None:
     """Stop *process* and the processes it started (soffice starts soffice.bin): its process
-    group on POSIX (it was started with start_new_session), its tree on Windows."""
+    group on POSIX (it was started with own_group), its tree on Windows."""
     if process.poll() is None:
         try:
             if sys.platform == "win32":

@@ -12,6 +12,15 @@ import gc
 
 #: Collector thresholds for a run (Python's default is 700, 10, 10).
 RUN_THRESHOLDS = (50_000, 20, 100)
+#: Python's own thresholds, for a process that runs for days (``thidua serve``).
+SERVER_THRESHOLDS = (700, 10, 10)
+
+
+def serving() -> None:
+    """Set the collector for a long-lived server: what start-up made is frozen (never
+    walked again), and garbage is collected as often as Python's default."""
+    gc.freeze()
+    gc.set_threshold(*SERVER_THRESHOLDS)
 
 
 def main() -> None:

@@ -6,17 +6,33 @@ from __future__ import annotations
 
 import json
 
+from thidua_docs.messages import message
+
 #: The schema's file name beside a directive (the sample's first line names it).
 SCHEMA_NAME = "thidua.schema.json"
 
 
 def schema() -> dict:
-    """The JSON Schema (draft 2020-12) of a directive YAML file."""
+    """The JSON Schema (draft 2020-12) of a directive YAML file, its titles and
+    descriptions in the language of the run (an editor shows them as the clerk types)."""
     from thidua_docs.structure import Directive
 
     result = Directive.model_json_schema()
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
-            "title": "thidua-docs directive", **result}
+    _describe("Directive", result)
+    for name, model in result.get("$defs", {}).items():
+        _describe(name, model)
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **result,
+            "title": message("schema_title")}
+
+
+def _describe(name: str, model: dict) -> None:
+    """The catalog's title and description of the model *name* and of each of its fields,
+    in place of pydantic's (English docstrings, field names title-cased)."""
+    model["title"] = message(f"schema_name_{name}")
+    model["description"] = message(f"schema_model_{name}")
+    for field, entry in model.get("properties", {}).items():
+        entry.pop("title", None)
+        entry["description"] = message(f"schema_field_{name}_{field}")
 
 
 def schema_json() -> str:

@@ -59,15 +59,25 @@ def _echo_failed(problems: list) -> None:
 _AS_JSON = "thidua.as_json"
 
 
+#: Each verb of ``thidua`` and its module in this package.
+VERBS = {"render": "render", "validate": "validate", "check": "check", "new": "new",
+         "anniversaries": "anniversaries", "diff": "diff", "import": "import_",
+         "convert-legacy": "convert_legacy", "example": "example", "schema": "schema",
+         "serve": "serve", "lint-template": "lint_template"}
+
+
 def _key(verb: str) -> str:
     return verb.replace("-", "_")
 
 
+_VERB_KEYS = frozenset(_key(verb) for verb in VERBS)
+
+
 def _lookup(kind: str, verb: str, name: str) -> str | None:
-    for key in (f"{kind}_{_key(verb)}_{name}", f"{kind}_{name}"):
-        if has(key):
-            return message(key)
-    return None
+    keys = [f"{kind}_{_key(verb)}_{name}"]
+    if name not in _VERB_KEYS:  # help_new is the verb "new", not a parameter named new
+        keys.append(f"{kind}_{name}")
+    return next((message(key) for key in keys if has(key)), None)
 
 
 def _from_catalog(text_of: Callable) -> property:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import secrets
 import threading
 from pathlib import Path
@@ -39,6 +40,7 @@ def command(workspace: Path, host: str, port: int, password: str | None,
 
     from thidua_docs.web import Settings, create_app
 
+    listening = _bound(host, port)
     if not is_loopback(host) and not password:
         password = secrets.token_urlsafe(9)
         click.echo(message("serve_password_made", password=password))
@@ -53,4 +55,38 @@ def command(workspace: Path, host: str, port: int, password: str | None,
         import webbrowser
 
         threading.Timer(1.0, webbrowser.open, args=(url,)).start()
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    from thidua_docs.process import serving
+
+    serving()
+    try:
+        uvicorn.Server(uvicorn.Config(app, log_level="warning")).run(sockets=[listening])
+    except KeyboardInterrupt:  # Ctrl+C is how the desk is closed: exit 0
+        pass
+
+
+def _bound(host: str, port: int):
+    """A socket bound to *host*:*port* for the server, or UsageError saying in words why
+    not (the port taken, the host unknown), before anything starts."""
+    import errno
+    import socket
+
+    from thidua_docs.exceptions import UsageError
+
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(
+            host, port, type=socket.SOCK_STREAM)[0]
+    except (socket.gaierror, UnicodeError):
+        raise UsageError("serve_host_unknown", host=host) from None
+    listening = socket.socket(family, kind, proto)
+    if hasattr(socket, "SO_REUSEADDR") and os.name == "posix":  # restart at once after Ctrl+C
+        listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        listening.bind(address)
+    except OSError as exc:
+        listening.close()
+        if exc.errno in (errno.EADDRINUSE, getattr(errno, "WSAEADDRINUSE", None)):
+            raise UsageError("serve_port_busy", port=port) from None
+        if exc.errno in (errno.EACCES, errno.EPERM):
+            raise UsageError("serve_port_forbidden", port=port) from None
+        raise UsageError("serve_host_unusable", host=host) from None
+    return listening

@@ -5,7 +5,8 @@ A .docx is opened with the checker's reader (the same safety checks and
 messages), its TCVN3/VNI runs converted in place (by font, else by the text
 of the paragraph), so the recogniser sees Unicode; .doc, .odt and .rtf are
 converted to .docx first (:func:`thidua_docs.convert.as_docx`). Text files are
-decoded (UTF-8, UTF-16, else Windows-1252 for legacy single-byte files),
+decoded as Windows editors save them (:func:`thidua_docs.charsets.decode`: a byte order
+mark, UTF-8, Windows-1258, else one byte a character for legacy TCVN3/VNI files),
 converted line by line, normalised to NFC; markdown markers become formatting
 hints. A PDF is read by :mod:`thidua_docs.importer.pdftext` (its text layer,
 checked, or OCR).
@@ -21,7 +22,7 @@ from pathlib import Path
 
 from docx.oxml.ns import qn
 
-from thidua_docs import legacy, ooxml
+from thidua_docs import charsets, legacy, ooxml
 from thidua_docs.convert import CONVERTIBLE, as_docx
 from thidua_docs.wordml import open_document
 from thidua_docs.wordml.formatting import FormatResolver
@@ -105,15 +106,23 @@ def read(path: Path, encoding: str | None = None, *, ocr: bool = False
         raise InputFileError("import_empty", path=str(path))
     if _binary(raw):
         raise InputFileError("import_binary", path=str(path))
-    return text_source(legacy.decode(raw), path, encoding)
+    return text_source(_decode(raw, path, encoding), path, encoding)
+
+
+def _decode(raw: bytes, path: Path, encoding: str | None) -> str:
+    return charsets.decode(raw, str(path), legacy=True, forced=encoding)
 
 
 def _binary(raw: bytes) -> bool:
+    """Whether *raw* starts with what no text file holds: a NUL, or many control
+    characters (counted in characters when a byte order mark names the encoding)."""
     head = raw[:65536]
-    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    encoding = charsets.bom_encoding(head)
+    chars = head.decode(encoding, "replace") if encoding else head.decode("latin-1")
+    if "\x00" in chars:
         return True
-    controls = sum(byte < 32 and byte not in b"\t\n\r\f" for byte in head)
-    return controls > len(head) * 0.02
+    controls = sum(char < " " and char not in "\t\n\r\f" for char in chars)
+    return controls > len(chars) * 0.02
 
 
 def text_source(text: str, path: Path, encoding: str | None = None, *,
@@ -249,7 +258,7 @@ def convert_file(path: Path, encoding: str | None = None) -> tuple[bytes | None,
     raw = read_source(path)
     if _binary(raw):
         raise InputFileError("import_binary", path=str(path))
-    lines = legacy.decode(raw).splitlines(keepends=True)
+    lines = _decode(raw, path, encoding).splitlines(keepends=True)
     bodies = [line.rstrip("\r\n") for line in lines]
     conversion = legacy.fix_paragraphs(bodies, encoding)
     report = LegacyReport()

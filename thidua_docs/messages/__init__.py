@@ -101,6 +101,7 @@ _OS_REASONS = {
     "EISDIR": "os_is_folder", "ENOTDIR": "os_not_folder", "ENAMETOOLONG": "os_name_too_long",
     "EINVAL": "os_bad_name", "EILSEQ": "os_bad_name", "EBUSY": "os_busy",
     "ETXTBSY": "os_busy", "EIO": "os_io", "EEXIST": "os_not_folder",
+    "ENOEXEC": "os_not_program",
 }
 
 

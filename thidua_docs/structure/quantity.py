@@ -90,11 +90,13 @@ class Quantity(BaseModel):
     @classmethod
     def __get_pydantic_json_schema__(cls, _core_schema, _handler) -> dict:
         """What a clerk types (the schema of the YAML, not of the parsed fields)."""
+        from thidua_docs.messages import message
+
         return {"anyOf": [
-            {"type": "number", "description": "12, 62.85 (unquoted: a decimal point)"},
-            {"type": "string", "description": '"3.505", "62,85", "03", "24-25" (Vietnamese)'},
+            {"type": "number", "description": message("schema_quantity_number")},
+            {"type": "string", "description": message("schema_quantity_text")},
             {"type": "array", "items": {"type": "number"}, "minItems": 2, "maxItems": 2,
-             "description": "[24, 25]: a range"},
+             "description": message("schema_quantity_range")},
         ]}
 
     @model_validator(mode="before")

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from thidua_docs.exceptions import ThiduaError
 from thidua_docs.messages import Message
-from thidua_docs.pdf import find_soffice
+from thidua_docs.pdf import find_soffice, own_group
 
 log = logging.getLogger("thidua.web.preview")
 
@@ -69,7 +69,7 @@ class _Worker:
         self.process = subprocess.Popen(
             [python, str(WORKER_SCRIPT), soffice, self.profile.as_uri()],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-            text=True, start_new_session=True, env={**os.environ, "PYTHONPATH": ""})
+            text=True, env={**os.environ, "PYTHONPATH": ""}, **own_group())
         self.answers: queue.Queue = queue.Queue()
         threading.Thread(target=self._pump, daemon=True).start()
         self.done = 0
