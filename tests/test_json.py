@@ -159,3 +159,15 @@ def test_lint_templates_advice_fits_the_verb(lang, tmp_path, docx):
         text = output.decode()
         assert "--template." not in text and "(bỏ --template)" not in text and \
             "(leave out --template)" not in text, text
+
+
+def test_with_o_dash_every_failure_record_goes_to_stderr_and_stdout_stays_empty(tmp_path):
+    two = [str(SOURCE), str(SOURCE)]
+    for args, code in ((["render", str(tmp_path / "nope.yaml")], "input_missing"),
+                       (["render", *two], "render_stdout_one"),
+                       (["render", str(SOURCE), "--jobs", "x"], "usage_error")):
+        result = thidua(*args, "-o", "-", "--json")
+        assert result.returncode != 0 and result.stdout == b"", (args, result.stdout)
+        records = [json.loads(line) for line in result.stderr.decode().splitlines()
+                   if line.startswith("{")]
+        assert [error["code"] for error in records[0]["errors"]] == [code], args

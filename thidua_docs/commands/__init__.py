@@ -35,8 +35,8 @@ def report_errors(function: Callable) -> Callable:
         try:
             return function(*args, **kwargs)
         except ThiduaError as error:
-            if kwargs.get("as_json"):  # the verb's JSON Lines record, on standard output
-                _echo_failed(error.as_problems())
+            if kwargs.get("as_json"):  # the verb's JSON Lines record
+                _echo_failed(error.as_problems(), stdout_taken=kwargs.get("output") == "-")
             else:
                 for problem in error.as_problems():
                     click.echo(problem.text(), err=True)
@@ -49,14 +49,24 @@ def report_errors(function: Callable) -> Callable:
     return wrapper
 
 
-def _echo_failed(problems: list) -> None:
-    """The JSON Lines record of a verb that failed as a whole, on standard output."""
+def _echo_failed(problems: list, *, stdout_taken: bool = False) -> None:
+    """The JSON Lines record of a verb that failed as a whole, on standard output, or on
+    standard error when the verb's output goes to standard output (``-o -``)."""
     click.echo(json.dumps({"status": "error", "errors": [problem.record() for problem in problems]},
-                          ensure_ascii=False))
+                          ensure_ascii=False), err=stdout_taken)
+
+
+def _writes_to_stdout(args: list[str]) -> bool:
+    """Whether the verb's arguments send its output to standard output (``-o -``)."""
+    return any(arg in ("-o", "--output") and following == "-"
+               for arg, following in zip(args, args[1:])) or \
+        any(arg in ("-o-", "--output=-") for arg in args)
 
 
 #: ctx.meta key: whether the verb's arguments hold --json.
 _AS_JSON = "thidua.as_json"
+#: ctx.meta key: whether the verb writes its output to standard output (-o -).
+_TO_STDOUT = "thidua.to_stdout"
 
 
 #: Each verb of ``thidua`` and its module in this package.
@@ -157,8 +167,10 @@ class Group(Command, click.Group):
         # THIDUA_LANG holds before --lang is parsed: an eager --help may come first
         set_language(os.environ.get("THIDUA_LANG") or "vi")
         as_json = "--json" in args  # the group has no --json: it is the verb's
+        to_stdout = _writes_to_stdout(args)
         ctx = super().make_context(info_name, args, parent, **extra)
         ctx.meta[_AS_JSON] = as_json
+        ctx.meta[_TO_STDOUT] = to_stdout
         return ctx
 
     def invoke(self, ctx: click.Context):
@@ -170,7 +182,8 @@ class Group(Command, click.Group):
             params = error.ctx.command.params if error.ctx else []
             if ctx.meta.get(_AS_JSON) and any(param.name == "as_json" for param in params):
                 _echo_failed([Failure("", None, None, "", "usage_error",
-                                      {"detail": error.format_message()})])
+                                      {"detail": error.format_message()})],
+                             stdout_taken=ctx.meta.get(_TO_STDOUT, False))
             raise
 
 
