@@ -89,7 +89,7 @@ def _compile_bytecode(*packages: Path) -> None:
     clerk's installed copy starts (PYTHONDONTWRITEBYTECODE would otherwise make every run
     compile the sources again)."""
     for package in packages:
-        subprocess.run([sys.executable, "-m", "compileall", "-q", str(package)], check=True,
+        subprocess.run([sys.executable, "-m", "compileall", "-f", "-q", str(package)], check=True,
                        stdout=subprocess.DEVNULL)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import gc
 
 #: Collector thresholds for a run (Python's default is 700, 10, 10).
-RUN_THRESHOLDS = (50_000, 20, 100)
+RUN_THRESHOLDS = (100_000, 20, 100)
 #: Python's own thresholds, for a process that runs for days (``thidua serve``).
 SERVER_THRESHOLDS = (700, 10, 10)
 
