@@ -20,9 +20,10 @@ _PARAGRAPH_TAGS = (b"<w:p>", b"<w:p ")
 def damage(error: Exception) -> Message:
     """What is wrong with a package that could not be read, from the library's *error*
     (its own text is English): a broken XML part, a damaged zip, a missing part."""
-    line = getattr(error, "lineno", None)
-    if line is not None and type(error).__name__ == "XMLSyntaxError":
-        return Message("damage_xml", line=line)
+    from lxml import etree  # loaded already by every reader of packages
+
+    if isinstance(error, etree.XMLSyntaxError):
+        return Message("damage_xml", line=error.lineno)
     if isinstance(error, KeyError):
         named = [word.strip("'\"") for word in str(error).split() if "/" in word]
         return Message("damage_part_missing", part=named[0] if named else "?")

@@ -241,7 +241,8 @@ def _load_template(path: Path):
         template.init_docx()
     except (zipfile.BadZipFile, KeyError, ValueError, EOFError, zlib.error,
             etree.XMLSyntaxError) as exc:
-        raise TemplateError("template_invalid", path=str(path), reason=safezip.damage(exc)) from None
+        raise TemplateError("template_invalid", path=str(path),
+                            reason=safezip.damage(exc)) from None
     return template
 
 

@@ -31,7 +31,8 @@ def open_document(path: Path):
     except FileNotFoundError:
         raise UnreadableDocument("check_missing", path=str(path)) from None
     except OSError as exc:
-        raise UnreadableDocument("input_unreadable", path=str(path), reason=os_reason(exc)) from None
+        raise UnreadableDocument("input_unreadable", path=str(path),
+                                 reason=os_reason(exc)) from None
     if not head:
         raise UnreadableDocument("check_empty", path=str(path))
     if head == OLE_MAGIC:
@@ -51,4 +52,5 @@ def open_document(path: Path):
         raise
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, etree.XMLSyntaxError,
             ValueError, EOFError, zlib.error) as exc:
-        raise UnreadableDocument("check_damaged", path=str(path), reason=safezip.damage(exc)) from None
+        raise UnreadableDocument("check_damaged", path=str(path),
+                                 reason=safezip.damage(exc)) from None
