@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import os
 import re
 import unicodedata
 from pathlib import Path
@@ -193,8 +194,8 @@ def read_source(path: Path | str) -> bytes:
     """The bytes of an input file, or InputFileError saying why not."""
     path = Path(path)
     try:
-        with open(path, "rb") as stream:
-            data = stream.read(limits.MAX_YAML_BYTES + 1)
+        with open(path, "rb", buffering=0) as stream:
+            data = _read_bounded(stream, limits.MAX_YAML_BYTES + 1)
     except FileNotFoundError:
         raise InputFileError("input_missing", path=str(path)) from None
     except OSError as exc:
@@ -202,6 +203,19 @@ def read_source(path: Path | str) -> bytes:
     if len(data) > limits.MAX_YAML_BYTES:
         raise InputFileError("input_too_large", path=str(path),
                              limit=f"{limits.MAX_YAML_BYTES // limits.MIB} MiB")
+    return data
+
+
+def _read_bounded(stream, limit: int) -> bytes:
+    """At most *limit* bytes of *stream*, in one read of the file's size where it has one
+    (no buffer of *limit* bytes for a small file)."""
+    size = os.fstat(stream.fileno()).st_size
+    data = stream.read(size + 1 if 0 < size < limit else limit)
+    while data and len(data) < limit:  # a pipe, or a file that grew
+        more = stream.read(limit - len(data))
+        if not more:
+            break
+        data += more
     return data
 
 

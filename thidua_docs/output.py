@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
 import os
-import signal
-import tempfile
 from pathlib import Path
 from typing import Iterable
 
@@ -17,16 +16,6 @@ from thidua_docs.messages import os_reason
 NAME_MAX = 255
 #: Temporary names keep this much of the target's name, then a hash (".NAME.XXXX.part").
 _TEMP_NAME_KEEP = 200
-
-
-def _current_umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-#: Permissions of new files, as open() would give them (mkstemp alone gives 0600).
-FILE_MODE = 0o666 & ~_current_umask()
 
 
 def write_atomic(path: Path, data: bytes, *, force: bool = False,
@@ -41,61 +30,80 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False,
     refused, *force* or not.
     """
     path = Path(path)
-    check_target(path, inputs)
-    if path.exists() and not force:
+    if check_target(path, inputs) and not force:
         raise OutputExistsError("output_exists", path=str(path))
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with _signals_held():  # a stopped worker must know of every file it made
-            handle, temp_name = tempfile.mkstemp(prefix=temp_prefix(path.name), suffix=".part",
-                                                 dir=path.parent)
-            temp = Path(temp_name)
-            _PENDING.add(temp)
+        temp, handle = _create_temporary(path)
     except OSError as exc:
         raise OutputWriteError("output_unwritable", path=str(path), reason=os_reason(exc)) from None
+    published = False
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.chmod(temp, FILE_MODE)
+        try:
+            _write_all(handle, data)
+        finally:
+            os.close(handle)
         publish(temp, path, force=force)
+        published = True
     except FileExistsError:
         raise OutputExistsError("output_exists", path=str(path)) from None
     except OSError as exc:
         raise OutputWriteError("output_unwritable", path=str(path), reason=os_reason(exc)) from None
     finally:
-        temp.unlink(missing_ok=True)
+        if not published:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
         _PENDING.discard(temp)
     return path
 
 
-@contextlib.contextmanager
-def _signals_held():
-    """SIGTERM and SIGHUP wait until the block is done (where the platform allows)."""
-    if not hasattr(signal, "pthread_sigmask"):  # Windows
-        yield
-        return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM, signal.SIGHUP})
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+def _write_all(handle: int, data: bytes) -> None:
+    """Write all of *data* to the open file *handle* (a short write is continued; a full
+    disk or a size limit then raises OSError)."""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(handle, view):]
 
 
+def _create_temporary(path: Path) -> tuple[str, int]:
+    """A new temporary file beside *path* (its folder made if missing), open for writing,
+    already known to ``remove_temporaries``: it is registered *before* it exists, so a
+    signal arriving at any moment finds it. Its mode is a new file's (umask applied)."""
+    prefix = os.path.join(os.path.dirname(path) or ".", temp_prefix(path.name))
+    for _ in range(100):
+        temp = f"{prefix}{os.getpid()}-{next(_COUNTER)}.part"
+        _PENDING.add(temp)
+        try:
+            return temp, os.open(temp, _CREATE_FLAGS, 0o666)
+        except FileExistsError:  # left by a process that had the same number
+            _PENDING.discard(temp)
+        except FileNotFoundError:
+            _PENDING.discard(temp)
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except BaseException:
+            _PENDING.discard(temp)
+            raise
+    raise FileExistsError(prefix)
+
+
+_CREATE_FLAGS = (os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+                 | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0))
+_COUNTER = itertools.count()
 #: Temporary files being written by this process.
-_PENDING: set[Path] = set()
+_PENDING: set[str] = set()
 
 
 def remove_temporaries() -> None:
     """Remove the temporary files this process is writing (a signal stops it)."""
     for temp in list(_PENDING):
         try:
-            temp.unlink(missing_ok=True)
+            os.unlink(temp)
         except OSError:
             pass
 
 
-def check_target(path: Path, inputs: Iterable[Path | None] = ()) -> None:
-    """Refuse an output *path* whose name is too long or that is one of *inputs*."""
+def check_target(path: Path, inputs: Iterable[Path | None] = ()) -> bool:
+    """Refuse an output *path* whose name is too long or that is one of *inputs*;
+    whether a file is already there."""
     try:
         names = [part.encode("utf-8", "surrogateescape") for part in path.parts]
     except UnicodeEncodeError:
@@ -104,16 +112,25 @@ def check_target(path: Path, inputs: Iterable[Path | None] = ()) -> None:
     if len(longest) > NAME_MAX or len(os.fsencode(path)) > 4000:
         raise OutputWriteError("output_name_too_long", path=str(path), length=len(longest),
                                limit=NAME_MAX)
-    for source in inputs:
-        if source is not None and _same_file(path, Path(source)):
-            raise OutputWriteError("output_is_input", path=str(path), source=str(source))
-
-
-def _same_file(a: Path, b: Path) -> bool:
     try:
-        return os.path.samefile(a, b)
+        there = os.stat(path)
+    except FileNotFoundError:
+        return False  # nothing there: neither an input nor a file to keep
     except OSError:
-        return os.path.realpath(a) == os.path.realpath(b)
+        there = None
+    for source in inputs:
+        if source is not None and _same_file(path, there, Path(source)):
+            raise OutputWriteError("output_is_input", path=str(path), source=str(source))
+    return there is not None
+
+
+def _same_file(path: Path, there: os.stat_result | None, source: Path) -> bool:
+    if there is not None:
+        try:
+            return os.path.samestat(there, os.stat(source))
+        except OSError:
+            pass
+    return os.path.realpath(path) == os.path.realpath(source)
 
 
 def is_folder(path: Path) -> bool:

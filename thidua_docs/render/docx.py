@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import io
 import re
+import stat
 import sys
 import zipfile
 import zlib
@@ -47,16 +48,20 @@ def render_docx(directive: Directive, template: Path | None = None) -> bytes:
 def compiled(path: Path) -> "CompiledTemplate":
     """The template at *path*, prepared once per process (and again if the file changes);
     the preparation is kept in the user's cache, keyed by the template's bytes."""
-    if not path.is_file():
+    try:
+        status = path.stat()
+    except OSError:
+        status = None
+    if status is None or not stat.S_ISREG(status.st_mode):
         raise TemplateError("template_missing", path=str(path))
-    key = (str(path.resolve()), path.stat().st_mtime_ns)
+    key = (str(path), status.st_mtime_ns, status.st_size)
     if key not in _COMPILED:
         _COMPILED.clear()
         _COMPILED[key] = CompiledTemplate(path, _prepared(path))
     return _COMPILED[key]
 
 
-_COMPILED: dict[tuple[str, int], "CompiledTemplate"] = {}
+_COMPILED: dict[tuple[str, int, int], "CompiledTemplate"] = {}
 _TAGS = re.compile(rb"\{[{%]")
 #: The modules whose code shapes a prepared template: a change to them prepares it afresh.
 _PREPARING_MODULES = ("thidua_docs.render.docx", "thidua_docs.render.fitting",
