@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
-import ctypes.util
 import os
 import signal
 import sys
@@ -25,15 +24,28 @@ STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP")
                      if hasattr(signal, name))
 
 
+def _c_library():
+    """The C library this process runs on (Linux), opened once here, before any fork: no
+    search (``ctypes.util.find_library`` runs ldconfig), no dlopen between fork and exec."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        return ctypes.CDLL(None, use_errno=True)
+    except OSError:
+        return None
+
+
+_LIBC = _c_library()
+
+
 def die_with_parent(signum: int) -> bool:
     """Have the kernel send *signum* to this process when its parent dies (Linux); False
     where that is not available. Safe between fork and exec (``preexec_fn``)."""
-    if not sys.platform.startswith("linux"):
+    if _LIBC is None:
         return False
     try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
-        return libc.prctl(_PR_SET_PDEATHSIG, signum, 0, 0, 0) == 0
-    except (OSError, AttributeError):
+        return _LIBC.prctl(_PR_SET_PDEATHSIG, signum, 0, 0, 0) == 0
+    except AttributeError:  # a C library without prctl
         return False
 
 
