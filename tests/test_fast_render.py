@@ -11,6 +11,7 @@ from docx import Document
 from lxml import etree
 
 from conftest import EXAMPLES, REPO
+from helpers import MINIMAL, directive_data, render, write_yaml
 from thidua_docs.loader import load_directive
 from thidua_docs.render.context import build_context
 from thidua_docs.render.docx import CompiledTemplate, _jinja_context, default_template
@@ -74,3 +75,120 @@ def test_the_prepared_template_is_kept_as_plain_data_and_reused(tmp_path, monkey
     assert _body(CompiledTemplate(default_template(), renderer._prepared(default_template()))
                  .render(context)) == _body(fresh)
     assert json.loads(cached.read_text(encoding="utf-8"))["format"] == data["format"]
+
+
+# --- fitting in the body's text (render/splice.py) against fitting the parsed body -------
+
+def _both_ways(context: dict, monkeypatch) -> tuple[bytes, bytes, int]:
+    """The document rendered by fitting in the text and by fitting the parsed tree, and how
+    many times the text was fitted."""
+    from thidua_docs.render import docx as renderer
+
+    calls = []
+    real = renderer.fit_and_hold
+
+    def counted(*args):
+        calls.append(args)
+        return real(*args)
+
+    monkeypatch.setattr(renderer, "fit_and_hold", counted)
+    prepared = renderer._prepared(default_template())
+    spliced = CompiledTemplate(default_template(), prepared).render(context)
+    tree = CompiledTemplate(default_template(), {**prepared, "flat": False}).render(context)
+    return spliced, tree, len(calls)
+
+
+def _paragraphs(docx: bytes, style_id: str) -> list:
+    root = etree.fromstring(zipfile.ZipFile(io.BytesIO(docx)).read("word/document.xml"))
+    w = root.nsmap["w"]
+    return [p for p in root.iter(f"{{{w}}}p")
+            if p.find(f"{{{w}}}pPr/{{{w}}}pStyle[@{{{w}}}val='{style_id}']") is not None]
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+def test_fitting_in_the_text_gives_the_tree_s_document(path, monkeypatch):
+    directive = load_directive(path)
+    spliced, tree, fitted = _both_ways(_jinja_context(build_context(directive)), monkeypatch)
+    assert _body(spliced) == _body(tree)
+    has_tables = bool(directive.appendices) or any(
+        p.table is not None for p in build_context(directive).blocks)
+    assert fitted == (0 if has_tables else 1)  # tables and appendices: the parsed tree
+
+
+VARIANTS = {
+    "urgent, with Kính gửi": dict(document={**MINIMAL["document"], "kind": "công văn",
+                                            "title": None, "subtitle": None,
+                                            "summary": "Phát động thi đua", "urgency": "Khẩn"},
+                                  addressees=["Các phòng, ban", "UBND các xã, thị trấn",
+                                              "Các trường học trên địa bàn huyện"]),
+    "no closing line": dict(closing=None),
+    "a parent authority": dict(issuer={**MINIMAL["issuer"], "parent": ["UBND tỉnh Kon Tum"]}),
+    "a long issuer name": dict(issuer={**MINIMAL["issuer"], "name": [
+        "Ban Thi đua, Khen thưởng", "Sở Nội vụ tỉnh Kon Tum và các đơn vị trực thuộc"]}),
+}
+
+
+@pytest.mark.parametrize("changes", VARIANTS.values(), ids=list(VARIANTS))
+def test_fitting_in_the_text_gives_the_tree_s_document_for_each_form(changes, tmp_path,
+                                                                      monkeypatch):
+    source = write_yaml(tmp_path / "in.yaml", directive_data(**changes))
+    spliced, tree, fitted = _both_ways(_jinja_context(build_context(load_directive(source))),
+                                       monkeypatch)
+    assert fitted == 1
+    assert _body(spliced) == _body(tree)
+    for style_id in ("ND30IssuerRule", "ND30MottoRule"):  # fitted: narrowed on both sides
+        (rule,) = _paragraphs(spliced, style_id)
+        w = rule.nsmap["w"]
+        indent = rule.find(f"{{{w}}}pPr/{{{w}}}ind")
+        assert int(indent.get(f"{{{w}}}left")) > 0 and int(indent.get(f"{{{w}}}right")) > 0
+
+
+def test_the_urgency_box_and_the_kinh_gui_lines_are_fitted_in_the_text(tmp_path, monkeypatch):
+    source = write_yaml(tmp_path / "in.yaml", directive_data(**VARIANTS["urgent, with Kính gửi"]))
+    spliced, _, _ = _both_ways(_jinja_context(build_context(load_directive(source))),
+                               monkeypatch)
+    (box,) = _paragraphs(spliced, "ND30Urgency")
+    w = box.nsmap["w"]
+    assert int(box.find(f"{{{w}}}pPr/{{{w}}}ind").get(f"{{{w}}}left")) > 0
+    first, *rest = _paragraphs(spliced, "ND30Addressee")
+    assert first.find(f"{{{w}}}pPr/{{{w}}}ind") is None  # "Kính gửi:" itself, then a line each
+    assert len(rest) == 3 and all(int(p.find(f"{{{w}}}pPr/{{{w}}}ind").get(f"{{{w}}}left")) > 0
+                                  for p in rest)
+
+
+def test_the_signature_keeps_with_the_paragraph_above_it_whatever_that_is(tmp_path):
+    """With a closing line it is the closing; without one, the last paragraph of the body."""
+    for changes, style_id in ((dict(), "ND30Closing"), (dict(closing=None), "ND30Body")):
+        rendered = render(tmp_path, directive_data(**changes))
+        body = rendered.document.element.body
+        w = body.nsmap["w"]
+        signature = body.findall(f"{{{w}}}tbl")[-1]
+        above = signature.getprevious()
+        assert above.find(f"{{{w}}}pPr/{{{w}}}pStyle").get(f"{{{w}}}val") == style_id
+        assert above.find(f"{{{w}}}pPr/{{{w}}}keepNext") is not None
+        assert all(row.find(f"{{{w}}}trPr/{{{w}}}cantSplit") is not None
+                   for row in signature.iter(f"{{{w}}}tr"))
+
+
+def test_a_template_body_that_nests_is_fitted_as_a_tree():
+    from thidua_docs.render.splice import is_flat
+
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    wrap = f'<w:body xmlns:w="{w}">{{}}</w:body>'
+    paragraph = "<w:p><w:r><w:t>x</w:t></w:r></w:p>"
+    table = f"<w:tbl><w:tr><w:tc>{{}}</w:tc></w:tr></w:tbl>"
+    assert is_flat(etree.fromstring(wrap.format(paragraph + table.format(paragraph))))
+    assert not is_flat(etree.fromstring(wrap.format(table.format(table.format(paragraph)))))
+    text_box = ("<w:p><w:r><w:pict><w:txbxContent>" + paragraph
+                + "</w:txbxContent></w:pict></w:r></w:p>")
+    assert not is_flat(etree.fromstring(wrap.format(text_box)))
+    control = f"<w:sdt><w:sdtContent>{paragraph}</w:sdtContent></w:sdt>"
+    assert not is_flat(etree.fromstring(wrap.format(control)))
+
+
+def test_a_body_not_laid_out_as_expected_is_refused_by_the_text_fitter():
+    from thidua_docs.render.splice import NotFlat, fit_and_hold
+
+    broken = '<w:body><w:pPr><w:pStyle w:val="ND30IssuerRule"/></w:pPr></w:body>'  # no w:p
+    with pytest.raises(NotFlat):
+        fit_and_hold(broken, [], lambda style: (13.0, False, 0), 9000)

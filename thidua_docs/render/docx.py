@@ -17,13 +17,17 @@ from jinja2.sandbox import SecurityError
 from lxml import etree
 
 from thidua_docs import bundled, layout, ooxml, safezip
+from thidua_docs.ooxml import qn
 from thidua_docs.exceptions import TemplateError
 from thidua_docs.render.context import Context, build_context
 from thidua_docs.render.fitting import (
     KnownFacts, StyleFacts, body_width_twips, facts_table, fit_to_text,
 )
 from thidua_docs.render.linebreak import TitleBreaker, hold_hyphens
-from thidua_docs.render.pages import keep_with_signature
+from thidua_docs.render.pages import hold_signature_rows, keep_with_signature
+from thidua_docs.render.splice import (
+    NotFlat, declarations, fit_and_hold, is_flat, styles_spelled_plainly,
+)
 from thidua_docs.render.sandbox import (
     ENVIRONMENT, UNKNOWN, Finding, part_label, scan, where,
 )
@@ -66,7 +70,7 @@ _TAGS = re.compile(rb"\{[{%]")
 #: The modules whose code shapes a prepared template: a change to them prepares it afresh.
 _PREPARING_MODULES = ("thidua_docs.render.docx", "thidua_docs.render.fitting",
                       "thidua_docs.render.linebreak", "thidua_docs.render.package",
-                      "thidua_docs.render.sandbox")
+                      "thidua_docs.render.sandbox", "thidua_docs.render.splice")
 
 
 def _prepared(path: Path) -> dict:
@@ -95,7 +99,7 @@ def _prepared(path: Path) -> dict:
     return prepared
 
 
-_FORMAT = 3
+_FORMAT = 4
 
 
 def _prepare(path: Path) -> dict:
@@ -117,11 +121,14 @@ def _prepare(path: Path) -> dict:
     body_twips = body_width_twips(template.docx)
     root = copy.deepcopy(template.docx.element)  # w:document without its body
     root.remove(root.body)
+    hold_signature_rows(template.docx.element.body)  # once here, not in every render
+    body = template.patch_xml(template.get_xml())
     return {
         "format": _FORMAT,
         "whole_template": any(_TAGS.search(blob) for _, blob in others
                               if blob.lstrip()[:1] == b"<"),
-        "body": template.patch_xml(template.get_xml()),
+        "body": body,
+        "flat": is_flat(template.docx.element.body) and styles_spelled_plainly(body),
         "facts": facts,
         "body_twips": body_twips,
         "titles": TitleBreaker(template.docx.element.body, KnownFacts(facts),
@@ -137,8 +144,9 @@ class CompiledTemplate:
     """A Word template prepared once: the compiled Jinja template of its body, its
     styles for fitting rule lines, and every other package part already compressed.
 
-    Rendering then costs one Jinja render, one parse of the body and one compression
-    of document.xml. A template with tags outside the body (headers, properties) is
+    Rendering then costs one Jinja render, the fitting of a few paragraphs (in the text
+    of a flat body, see ``splice``; else in the parsed body) and one compression of
+    document.xml. A template with tags outside the body (headers, properties) is
     rendered by docxtpl in full each time instead.
     """
 
@@ -157,6 +165,17 @@ class CompiledTemplate:
         self._titles = TitleBreaker.from_measures(prepared["titles"])
         self._root = etree.fromstring(prepared["root"].encode("utf-8"))
         self._package = PackageWriter.from_state(prepared["package"])
+        self._flat = prepared["flat"] and prepared["body"].startswith("<w:body")
+        if self._flat:
+            start_tag = prepared["body"][:prepared["body"].index(">") + 1]
+            self._namespaces = declarations(start_tag)
+            declared = etree.fromstring(start_tag + "</w:body>").nsmap.items()
+            # the body's own declarations go when the document element makes them already
+            self._body_tag = "<w:body>" if declared <= self._root.nsmap.items() else None
+            whole = copy.deepcopy(self._root)
+            whole.append(whole.makeelement(qn("w:body")))
+            self._head, self._tail = etree.tostring(
+                whole, xml_declaration=True, encoding="UTF-8", standalone=True).split(b"<w:body/>")
 
     def render(self, context: dict) -> bytes:
         """The .docx bytes for one template *context*; TemplateError if the template uses a
@@ -182,6 +201,11 @@ class CompiledTemplate:
             from docxtpl import DocxTemplate  # listings are rare: docxtpl only for them
 
             xml = DocxTemplate.resolve_listing(None, xml)
+        if self._flat and not context["tables"] and not context["appendices"]:
+            try:
+                return self._spliced(xml)
+            except NotFlat:
+                pass  # laid out otherwise than the template's body: the whole tree
         root = copy.deepcopy(self._root)
         body = etree.fromstring(xml.encode("utf-8"))
         root.append(body)
@@ -189,6 +213,13 @@ class CompiledTemplate:
         fit_to_text(root, self._facts, self._body_twips)
         return self._package.write(etree.tostring(root, xml_declaration=True,
                                                   encoding="UTF-8", standalone=True))
+
+    def _spliced(self, xml: str) -> bytes:
+        """The package of the rendered body *xml* fitted in its text (see ``splice``)."""
+        body = fit_and_hold(xml, self._namespaces, self._facts, self._body_twips)
+        if self._body_tag:
+            body = self._body_tag + body[body.index(">") + 1:]
+        return self._package.write(self._head + body.encode("utf-8") + self._tail)
 
     def _render_with_docxtpl(self, context: dict) -> bytes:
         template = _load_template(self.path)

@@ -84,7 +84,7 @@ _W_P, _W_T, _W_TC = qn("w:p"), qn("w:t"), qn("w:tc")
 #: Run content read as text: a line break is a new line, a non-breaking hyphen a "-".
 _TEXT_OF = {qn("w:br"): "\n", qn("w:noBreakHyphen"): "-"}
 _W_PSTYLE, _W_VAL = qn("w:pStyle"), qn("w:val")
-_W_PPR_STYLE = f"{qn('w:pPr')}/{_W_PSTYLE}"
+_W_PPR = qn("w:pPr")
 
 
 def _fitted_paragraphs(root):
@@ -95,7 +95,8 @@ def _fitted_paragraphs(root):
 
 
 def _style_id(p) -> str | None:
-    style = p.find(_W_PPR_STYLE)
+    properties = p.find(_W_PPR)
+    style = properties.find(_W_PSTYLE) if properties is not None else None
     return style.get(_W_VAL) if style is not None else None
 
 

@@ -16,12 +16,33 @@ _W_TBL, _W_TR, _W_P = qn("w:tbl"), qn("w:tr"), qn("w:p")
 
 def keep_with_signature(body) -> None:
     """Hold the last table of *body* (the signature) together and with the text above it."""
-    tables = body.findall(_W_TBL)
-    if len(tables) < 2:  # only the header: no signature table to hold
-        return
-    signature = tables[-1]
+    signature = _signature(body)
+    if signature is not None:
+        hold_signature(signature)
+
+
+def hold_signature_rows(body) -> None:
+    """The rows of the last table of *body* (the signature) never split across pages."""
+    signature = _signature(body)
+    if signature is not None:
+        for row in signature.iter(_W_TR):
+            child(child(row, "w:trPr"), "w:cantSplit")
+
+
+def hold_signature(signature) -> None:
+    """Rows of the w:tbl *signature* never split; the paragraph above keeps with it."""
     for row in signature.iter(_W_TR):
         child(child(row, "w:trPr"), "w:cantSplit")
     above = signature.getprevious()
     if above is not None and above.tag == _W_P:
-        child(child(above, "w:pPr"), "w:keepNext")
+        keep_with_next(above)
+
+
+def keep_with_next(p) -> None:
+    """The w:p *p* stays on the page of what follows it."""
+    child(child(p, "w:pPr"), "w:keepNext")
+
+
+def _signature(body):
+    tables = body.findall(_W_TBL)
+    return tables[-1] if len(tables) >= 2 else None  # the header alone: no signature
