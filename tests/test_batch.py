@@ -102,7 +102,7 @@ def test_a_document_that_breaks_libreoffice_does_not_stop_the_batch(rendered, tm
     results = PdfConverter(1, timeout=5).convert(sources, tmp_path / "pdf")
     assert time.monotonic() - started < 120
     assert [r.pdf is not None for r in results] == [True, False, True, False, True]
-    assert results[1].error.key == "pdf_soffice_error"
+    assert results[1].error.key == "tool_reported"
     assert "could not be loaded" in str(results[1].error)
     assert results[3].error.key == "pdf_timeout"
     assert sorted(p.name for p in (tmp_path / "pdf").iterdir()) == sorted(

@@ -19,7 +19,8 @@ from pathlib import Path
 from thidua_docs.exceptions import InputFileError
 from thidua_docs.messages import Message
 from thidua_docs.pdf import (
-    DEFAULT_TIMEOUT, LibreOfficeMissing, find_soffice, kill_tree, own_group, soffice_command,
+    DEFAULT_TIMEOUT, LIBREOFFICE, LibreOfficeMissing, find_soffice, kill_tree, own_group,
+    soffice_command,
 )
 
 #: Formats LibreOffice converts to .docx for reading.
@@ -77,5 +78,5 @@ def _run(command: list[str], path: Path, timeout: float) -> None:
     if process.returncode != 0:
         lines = output.decode("utf-8", "replace").strip().splitlines()
         raise InputFileError("convert_failed", path=str(path), reason=Message(
-            "pdf_soffice_error", detail=lines[-1]) if lines else Message(
-            "pdf_exit", code=process.returncode))
+            "tool_reported", program=LIBREOFFICE, detail=lines[-1]) if lines else Message(
+            "tool_exit", program=LIBREOFFICE, code=process.returncode))

@@ -30,6 +30,8 @@ from thidua_docs.exceptions import OutputExistsError, OutputWriteError, ThiduaEr
 from thidua_docs.messages import Message, os_reason
 from thidua_docs.output import write_atomic
 
+#: The program, as messages name it.
+LIBREOFFICE = "LibreOffice"
 SOFFICE_NAMES = ("soffice", "libreoffice")
 #: Seconds LibreOffice may go without progress before it is killed.
 DEFAULT_TIMEOUT = 120.0
@@ -208,7 +210,8 @@ class _Worker:
                 self._fail(source, Message("pdf_not_converted"), started)
             return len(batch)
         reason = (Message("pdf_timeout", seconds=f"{self.converter.timeout:g}")
-                  if exit_code is None else Message("pdf_exit", code=exit_code))
+                  if exit_code is None else Message("tool_exit", program=LIBREOFFICE,
+                                                         code=exit_code))
         settled = len(seen)
         if seen:
             last = batch[len(seen) - 1]
@@ -229,7 +232,8 @@ class _Worker:
     def _finish(self, source: Path, outcome: str, started: float) -> None:
         produced = self.scratch / f"{source.stem}.pdf"
         if outcome != "convert" or not produced.exists():
-            self._fail(source, Message("pdf_soffice_error", detail=outcome) if outcome != "convert"
+            self._fail(source, Message("tool_reported", program=LIBREOFFICE, detail=outcome)
+                       if outcome != "convert"
                        else Message("pdf_no_output"), started)
             return
         target = self.out_dir / f"{source.stem}.pdf"

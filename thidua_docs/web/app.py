@@ -31,6 +31,7 @@ from starlette.staticfiles import StaticFiles
 from thidua_docs import main, roundtrip
 from thidua_docs.exceptions import InvalidInputError, ThiduaError
 from thidua_docs.messages import Message, catalogs, message, set_language
+from thidua_docs.pdf import LIBREOFFICE
 from thidua_docs.web.guard import AUTH_COOKIE, BodyTooLarge, Guard
 from thidua_docs.web.uploads import saved_upload
 from thidua_docs.web.workspace import Conflict, NotInWorkspace, Workspace, pending_indicators
@@ -375,7 +376,7 @@ def create_app(settings: Settings) -> Starlette:
         lang = lang_of(request)
         if pool is None:
             return JSONResponse({"error": translate(lang, "web_preview_failed", reason=Message(
-                "tool_not_ready", program="LibreOffice"))}, status_code=503)
+                "tool_not_ready", program=LIBREOFFICE))}, status_code=503)
         try:
             docx = await run_in_threadpool(main.render_text,
                                            text.encode("utf-8"), name, draft=True)

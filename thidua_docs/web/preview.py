@@ -25,7 +25,7 @@ from pathlib import Path
 
 from thidua_docs.exceptions import ThiduaError
 from thidua_docs.messages import Message
-from thidua_docs.pdf import find_soffice, own_group
+from thidua_docs.pdf import LIBREOFFICE, find_soffice, own_group
 
 log = logging.getLogger("thidua.web.preview")
 
@@ -58,7 +58,7 @@ def find_uno_python() -> str:
     raise PreviewError("web_preview_failed", reason=Message("tool_missing_uno"))
 
 
-_STOPPED = Message("tool_stopped", program="LibreOffice")
+_STOPPED = Message("tool_stopped", program=LIBREOFFICE)
 
 
 class _Worker:
@@ -86,7 +86,7 @@ class _Worker:
         answer = self._answer(timeout)
         if not answer or not answer.get("ready"):
             raise PreviewError("web_preview_failed", reason=Message("tool_not_ready",
-                                                                    program="LibreOffice"))
+                                                                    program=LIBREOFFICE))
 
     def convert(self, docx: Path, pdf: Path, timeout: float) -> None:
         try:
@@ -99,7 +99,7 @@ class _Worker:
         if not answer.get("ok"):
             log.warning("LibreOffice could not convert %s: %s", docx, answer.get("error"))
             raise PreviewError("web_preview_failed", reason=Message("tool_could_not_convert",
-                                                                    program="LibreOffice"))
+                                                                    program=LIBREOFFICE))
 
     def _answer(self, timeout: float) -> dict:
         try:
