@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import pty
@@ -126,6 +127,31 @@ def test_stdin_to_stdout(tmp_path):
     assert bad.returncode == 2 and b"<stdin>:2:" in bad.stderr and bad.stdout == b""
     both = thidua("render", str(source), str(source), "-o", "-")
     assert both.returncode == 2 and "đúng một tệp".encode() in both.stderr
+
+
+@pytest.mark.parametrize("verb", [["render", "-", "-o", "-"], ["validate", "-"]])
+def test_endless_standard_input_is_refused_past_the_limit(verb):
+    """`yes | thidua render - -o -` ends at once past the size limit, not when memory does."""
+    from thidua_docs import limits
+
+    command = [sys.executable, "-m", "thidua_docs", *verb]
+    environment = {**os.environ, "THIDUA_LANG": "vi", "PYTHONPATH": str(REPO)}
+    process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, env=environment)
+    chunk, sent = b"- dong\n" * 8192, 0
+    try:
+        while process.poll() is None and sent < 40 * limits.MAX_YAML_BYTES:
+            process.stdin.write(chunk)
+            sent += len(chunk)
+    except BrokenPipeError:  # it stopped reading: what it should do
+        pass
+    finally:
+        with contextlib.suppress(BrokenPipeError):
+            process.stdin.close()
+    out, err = process.stdout.read(), process.stderr.read()
+    assert process.wait(timeout=60) == 2, err.decode()
+    assert sent < 4 * limits.MAX_YAML_BYTES  # it did not read on to the end
+    assert "quá lớn" in err.decode() and "<stdin>" in err.decode() and out == b""
 
 
 def test_progress_bar_only_on_a_terminal(inputs, tmp_path):

@@ -10,6 +10,7 @@ import datetime as dt
 import difflib
 import os
 import re
+import sys
 import unicodedata
 from pathlib import Path
 from typing import Any, TypeVar, get_args
@@ -30,6 +31,8 @@ from thidua_docs.text import NAMED, unknown_placeholders, uses_year
 from thidua_docs.vnformat import nfc
 
 FieldPath = tuple[str | int, ...]
+#: How messages name standard input.
+STDIN_NAME = "<stdin>"
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
@@ -206,10 +209,23 @@ def read_source(path: Path | str) -> bytes:
     return data
 
 
+def read_standard_input(stream=None) -> bytes:
+    """The bytes of standard input (or *stream*), read no further than the size limit:
+    an endless pipe is refused once past it (InputFileError), not read to its end."""
+    data = _read_bounded(stream or sys.stdin.buffer, limits.MAX_YAML_BYTES + 1)
+    if len(data) > limits.MAX_YAML_BYTES:
+        raise InputFileError("input_too_large", path=STDIN_NAME,
+                             limit=f"{limits.MAX_YAML_BYTES // limits.MIB} MiB")
+    return data
+
+
 def _read_bounded(stream, limit: int) -> bytes:
     """At most *limit* bytes of *stream*, in one read of the file's size where it has one
     (no buffer of *limit* bytes for a small file)."""
-    size = os.fstat(stream.fileno()).st_size
+    try:
+        size = os.fstat(stream.fileno()).st_size
+    except (OSError, ValueError, AttributeError):  # not a file (a test's stream)
+        size = 0
     data = stream.read(size + 1 if 0 < size < limit else limit)
     while data and len(data) < limit:  # a pipe, or a file that grew
         more = stream.read(limit - len(data))
@@ -235,7 +251,7 @@ def load_model(path: Path | str, model: type[M]) -> M:
     return result
 
 
-def parse_directive(raw: bytes | str, source: str = "<stdin>", *,
+def parse_directive(raw: bytes | str, source: str = STDIN_NAME, *,
                     allow_pending: bool = True) -> Directive:
     """Validate YAML text (bytes or str) as a directive; *source* names it in messages."""
     data, located, problems = _parse(raw, source)

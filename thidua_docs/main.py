@@ -15,7 +15,9 @@ from typing import TYPE_CHECKING
 
 from thidua_docs.charsets import decode
 from thidua_docs.exceptions import InvalidInputError, UsageError
-from thidua_docs.loader import load_directive, load_model, parse_directive, read_source
+from thidua_docs.loader import (
+    STDIN_NAME, load_directive, load_model, parse_directive, read_source,
+)
 from thidua_docs.messages import message
 from thidua_docs.output import write_atomic
 
@@ -41,7 +43,7 @@ def validate(source: Path, *, draft: bool = False) -> Directive:
     return load_directive(source, allow_pending=draft)
 
 
-def validate_text(raw: bytes, name: str = "<stdin>", *, draft: bool = False) -> Directive:
+def validate_text(raw: bytes, name: str = STDIN_NAME, *, draft: bool = False) -> Directive:
     """Check the directive YAML *raw* (e.g. read from standard input)."""
     return parse_directive(raw, name, allow_pending=draft)
 
@@ -60,7 +62,7 @@ def render(source: Path, output: Path | None = None, *, template: Path | None = 
                         inputs=(source, template))
 
 
-def render_text(raw: bytes, name: str = "<stdin>", *, template: Path | None = None,
+def render_text(raw: bytes, name: str = STDIN_NAME, *, template: Path | None = None,
                 draft: bool = False) -> bytes:
     """The .docx bytes of the directive YAML *raw* (e.g. read from standard input)."""
     from thidua_docs.render.docx import render_docx

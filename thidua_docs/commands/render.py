@@ -103,11 +103,12 @@ def _to_stdout(sources, template, draft, pdf, as_json: bool) -> None:
     outcome, started = Outcome(source), time.perf_counter()
     with notices() as outcome.notes:
         try:
-            if source == STDIO:
-                data = main.render_text(sys.stdin.buffer.read(), template=template, draft=draft)
-            else:
-                from thidua_docs.loader import read_source
+            from thidua_docs.loader import read_source, read_standard_input
 
+            if source == STDIO:
+                data = main.render_text(read_standard_input(), template=template,
+                                        draft=draft)
+            else:
                 data = main.render_text(read_source(source), source, template=template,
                                         draft=draft)
         except ThiduaError as error:

@@ -21,6 +21,7 @@ def command(sources: tuple[Path, ...], draft: bool, as_json: bool) -> None:
     from thidua_docs import main  # imported when the verb runs: --help stays fast
     from thidua_docs.batch import notices
     from thidua_docs.exceptions import InvalidInputError, ThiduaError
+    from thidua_docs.loader import read_standard_input
 
     exit_code = 0
     for source in sources:
@@ -28,7 +29,7 @@ def command(sources: tuple[Path, ...], draft: bool, as_json: bool) -> None:
         with notices() as notes:
             try:
                 if str(source) == "-":
-                    main.validate_text(sys.stdin.buffer.read(), draft=draft)
+                    main.validate_text(read_standard_input(), draft=draft)
                 else:
                     main.validate(source, draft=draft)
             except ThiduaError as error:
