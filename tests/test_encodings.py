@@ -187,13 +187,22 @@ def test_short_legacy_text_that_windows_1258_reads_too_stays_legacy(text, encodi
     assert legacy.fix_paragraphs([decoded]).paragraphs == [text]
 
 
-def test_convert_legacy_leaves_a_windows_1258_file_alone(tmp_path):
+def test_convert_legacy_writes_a_windows_1258_file_in_utf8(tmp_path):
+    """The notice says to save the file as UTF-8: convert-legacy is the verb that does."""
     source = tmp_path / "kontum.txt"
-    source.write_bytes(cp1258(DIRECTIVE.replace("\n", "\r\n")))
+    original = cp1258(DIRECTIVE.replace("\n", "\r\n"))
+    source.write_bytes(original)
     result = thidua("convert-legacy", str(source))
     assert result.returncode == 0, result.stderr
-    assert result.stderr.count("Windows-1258") == 1, result.stderr
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["kontum.txt"]  # nothing to convert
+    assert result.stderr.count("Windows-1258") == 1, result.stderr  # the notice, once
+    written = tmp_path / "kontum-unicode.txt"
+    vietnamese = sum(not line.isascii() for line in DIRECTIVE.splitlines())
+    assert result.stdout.strip() == f"Đã ghi {written}: {vietnamese} đoạn Windows-1258."
+    assert written.read_bytes().decode("utf-8") == DIRECTIVE.replace("\n", "\r\n")  # NFC, CRLF
+    assert source.read_bytes() == original  # the input is never replaced
+    again = thidua("convert-legacy", str(source))  # the output exists: kept, exit 1
+    assert again.returncode != 0 and written.read_bytes().decode("utf-8").startswith(
+        DIRECTIVE.splitlines()[0])
 
 
 def test_convert_legacy_reads_utf16_and_keeps_crlf(tmp_path):

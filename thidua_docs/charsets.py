@@ -34,7 +34,19 @@ def bom_encoding(raw: bytes) -> str | None:
 
 def decode(raw: bytes | str, source: str, *, legacy: bool = False,
            forced: str | None = None) -> str:
-    """The text of the input file *source*:
+    """The text of the input file *source* (see :func:`decoded`)."""
+    return decoded(raw, source, legacy=legacy, forced=forced)[0]
+
+
+#: Windows-1258, as messages name it.
+WINDOWS_1258 = "Windows-1258"
+#: How :func:`decoded` names a reading of one byte to a character (TCVN3 and VNI files).
+SINGLE_BYTES = "single-byte"
+
+
+def decoded(raw: bytes | str, source: str, *, legacy: bool = False,
+            forced: str | None = None) -> tuple[str, str]:
+    """The text of the input file *source* and the codec it was read with:
 
     - UTF-8, UTF-16 or UTF-32 with a byte order mark, else UTF-8;
     - else Windows-1258 when the bytes read as Vietnamese in it (a notice names the
@@ -50,10 +62,10 @@ def decode(raw: bytes | str, source: str, *, legacy: bool = False,
     Windows-1258.
     """
     if isinstance(raw, str):
-        return raw
+        return raw, "utf-8"
     encoding = bom_encoding(raw) or "utf-8"
     try:
-        return raw.decode(encoding)
+        return raw.decode(encoding), encoding
     except UnicodeDecodeError as exc:
         if encoding in ("utf-8", "utf-8-sig"):
             single = _single_bytes(raw) if legacy else None
@@ -63,10 +75,10 @@ def decode(raw: bytes | str, source: str, *, legacy: bool = False,
 
                 text = None if converts_better(single, text) else text
             if text is not None:
-                _log.warning(Message("encoding_assumed", path=source, encoding="Windows-1258"))
-                return text
+                _log.warning(Message("encoding_assumed", path=source, encoding=WINDOWS_1258))
+                return text, "cp1258"
             if single is not None:
-                return single
+                return single, SINGLE_BYTES
         line = raw[: exc.start].count(b"\n") + 1
         raise InvalidInputError([Problem(source, line, None, "", "not_utf8",
                                          {"encoding": encoding.upper()})]) from None

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from thidua_docs.charsets import WINDOWS_1258
 from thidua_docs.exceptions import InputFileError
 from thidua_docs.messages import message
 from thidua_docs.importer import emit
@@ -138,7 +139,7 @@ def _preface(path: Path, parts: Parts) -> list[str]:
 
 def legacy_counts(report: LegacyReport) -> str:
     """"12 đoạn TCVN3, 3 đoạn VNI"."""
-    names = {"tcvn3": "TCVN3", "vni": "VNI"}
+    names = {"tcvn3": "TCVN3", "vni": "VNI", "cp1258": WINDOWS_1258}
     return ", ".join(message("import_legacy_count", count=count, encoding=names[encoding])
                      for encoding, count in report.counts.items())
 

@@ -239,8 +239,9 @@ def _convert_run(run, encoding: str, convert) -> None:
 def convert_file(path: Path, encoding: str | None = None) -> tuple[bytes | None, LegacyReport]:
     """*path* (.docx or text) with its legacy paragraphs in Unicode, or None if it has none.
 
-    A text file keeps its lines and line ends and is written as UTF-8; a .docx
-    keeps everything but the converted runs' text and font.
+    A text file keeps its lines and line ends and is written as UTF-8 (so a Windows-1258
+    file is converted whole); a .docx keeps everything but the converted runs' text and
+    font.
     """
     if kind_of(path) == "docx":
         with as_docx(path) as docx:
@@ -258,13 +259,14 @@ def convert_file(path: Path, encoding: str | None = None) -> tuple[bytes | None,
     raw = read_source(path)
     if _binary(raw):
         raise InputFileError("import_binary", path=str(path))
-    lines = _decode(raw, path, encoding).splitlines(keepends=True)
+    text, codec = charsets.decoded(raw, str(path), legacy=True, forced=encoding)
+    lines = text.splitlines(keepends=True)
     bodies = [line.rstrip("\r\n") for line in lines]
     conversion = legacy.fix_paragraphs(bodies, encoding)
     report = LegacyReport()
     for body, found in zip(bodies, conversion.encodings):
-        if not body.isascii():
-            report.add(found)
+        if not body.isascii():  # a Windows-1258 file is converted whole, to UTF-8
+            report.add(found or ("cp1258" if codec == "cp1258" else None))
     if not report.counts:
         return None, report
     text = "".join(new + line[len(body):] for new, body, line in
