@@ -25,14 +25,12 @@ def hold_signature_rows(body) -> None:
     """The rows of the last table of *body* (the signature) never split across pages."""
     signature = _signature(body)
     if signature is not None:
-        for row in signature.iter(_W_TR):
-            child(child(row, "w:trPr"), "w:cantSplit")
+        _hold_rows(signature)
 
 
 def hold_signature(signature) -> None:
     """Rows of the w:tbl *signature* never split; the paragraph above keeps with it."""
-    for row in signature.iter(_W_TR):
-        child(child(row, "w:trPr"), "w:cantSplit")
+    _hold_rows(signature)
     above = signature.getprevious()
     if above is not None and above.tag == _W_P:
         keep_with_next(above)
@@ -41,6 +39,11 @@ def hold_signature(signature) -> None:
 def keep_with_next(p) -> None:
     """The w:p *p* stays on the page of what follows it."""
     child(child(p, "w:pPr"), "w:keepNext")
+
+
+def _hold_rows(table) -> None:
+    for row in table.iter(_W_TR):
+        child(child(row, "w:trPr"), "w:cantSplit")
 
 
 def _signature(body):
