@@ -70,7 +70,8 @@ _TAGS = re.compile(rb"\{[{%]")
 #: The modules whose code shapes a prepared template: a change to them prepares it afresh.
 _PREPARING_MODULES = ("thidua_docs.render.docx", "thidua_docs.render.fitting",
                       "thidua_docs.render.linebreak", "thidua_docs.render.package",
-                      "thidua_docs.render.sandbox", "thidua_docs.render.splice")
+                      "thidua_docs.render.pages", "thidua_docs.render.sandbox",
+                      "thidua_docs.render.splice", "thidua_docs.ooxml")
 
 
 def _prepared(path: Path) -> dict:
