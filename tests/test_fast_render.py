@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import io
 import json
 import zipfile
@@ -15,6 +16,7 @@ from helpers import MINIMAL, directive_data, render, write_yaml
 from thidua_docs.loader import load_directive
 from thidua_docs.render.context import build_context
 from thidua_docs.render.docx import CompiledTemplate, _jinja_context, default_template
+from thidua_docs.render.fitting import fit_to_text
 
 
 def _body(docx: bytes) -> bytes:
@@ -168,6 +170,36 @@ def test_the_signature_keeps_with_the_paragraph_above_it_whatever_that_is(tmp_pa
         assert above.find(f"{{{w}}}pPr/{{{w}}}keepNext") is not None
         assert all(row.find(f"{{{w}}}trPr/{{{w}}}cantSplit") is not None
                    for row in signature.iter(f"{{{w}}}tr"))
+
+
+def test_word_s_spellings_of_a_flat_body_are_fitted_in_the_text_as_in_the_tree(tmp_path):
+    """Empty paragraphs with attributes (as Word saves them) above a rule line and above the
+    signature, and tables with attributes: the text fitter finds what the tree does."""
+    from thidua_docs.render import docx as renderer
+    from thidua_docs.render.pages import keep_with_signature
+    from thidua_docs.render.splice import fit_and_hold
+
+    template = CompiledTemplate(default_template(), renderer._prepared(default_template()))
+    context = template._titles.context(_jinja_context(build_context(
+        load_directive(write_yaml(tmp_path / "in.yaml", directive_data())))))
+    xml = template._body.render(context)
+    empty = '<w:p w14:paraId="1234ABCD" w14:textId="77777777"/>'
+    signature = xml.rindex("<w:tbl>")
+    rule = xml.rindex("<w:p>", 0, xml.index('<w:pStyle w:val="ND30IssuerRule"/>'))
+    variants = {
+        "empty paragraph above the signature": xml[:signature] + empty + xml[signature:],
+        "empty paragraph above a rule line": xml[:rule] + empty + xml[rule:],
+        "tables with attributes": xml.replace("<w:tbl>", '<w:tbl w14:x="1">'),
+    }
+    for name, body in variants.items():
+        spliced = etree.fromstring(fit_and_hold(body, template._namespaces, template._facts,
+                                                template._body_twips))
+        root = copy.deepcopy(template._root)
+        tree = etree.fromstring(body)
+        root.append(tree)
+        keep_with_signature(tree)
+        fit_to_text(root, template._facts, template._body_twips)
+        assert etree.tostring(spliced, method="c14n") == etree.tostring(tree, method="c14n"), name
 
 
 def test_a_template_body_that_nests_is_fitted_as_a_tree():

@@ -8,7 +8,7 @@ alternate content) each stretch to change is found in the text, parsed alone wit
 body's namespaces, changed by the very functions that change a whole tree (``fit_to_text``,
 ``hold_signature``) and written back in its place. A template that is not flat, and a
 document with indicator tables or appendices, go through the whole tree instead;
-``tests/test_render_splice.py`` checks both ways give the same document.
+``tests/test_fast_render.py`` checks both ways give the same document.
 """
 
 from __future__ import annotations
@@ -30,8 +30,7 @@ _NESTING = (qn("w:sdt"), qn("w:txbxContent"), qn("w:customXml"), qn("w:smartTag"
 _STYLE = re.compile(r'<w:pStyle w:val="([^"]*)"/>')
 _FITTED_STYLE = re.compile('<w:pStyle w:val="(?:{})"/>'.format(
     "|".join(re.escape(style) for style in sorted(FITTED))))
-_TABLE_START = "<w:tbl>"  # lxml writes w:tbl bare (it has no attributes)
-_PARAGRAPH_END, _EMPTY_PARAGRAPH, _TABLE_END = "</w:p>", "<w:p/>", "</w:tbl>"
+_PARAGRAPH_END, _TABLE_END = "</w:p>", "</w:tbl>"
 _HELD_ROW = "<w:cantSplit/>"
 
 
@@ -114,8 +113,8 @@ def _signature(body: str) -> _Stretch | None:
     """The last table and the paragraph above it, if the body has two tables or more (in
     a flat body a table is never inside another one: the last is the signature); only
     the paragraph if the table's rows are held already."""
-    start = body.rfind(_TABLE_START)
-    if start < 0 or body.rfind(_TABLE_START, 0, start) < 0:
+    start = _tag_start(body, "<w:tbl", len(body))
+    if start < 0 or _tag_start(body, "<w:tbl", start) < 0:
         return None
     end = body.find(_TABLE_END, start)
     if end < 0:
@@ -138,7 +137,7 @@ def _paragraph_start(body: str, inside: int) -> int:
 def _tag_start(body: str, name: str, before: int) -> int:
     """Where the last start tag *name* ("<w:p") before *before* begins (not "<w:pPr"), or -1."""
     at = body.rfind(name, 0, before)
-    while at >= 0 and body[at + len(name)] not in "> ":
+    while at >= 0 and body[at + len(name)] not in "> /":
         at = body.rfind(name, 0, at)
     return at
 
@@ -149,8 +148,9 @@ def _previous_paragraph(body: str, start: int) -> int | None:
     end = start
     while end and body[end - 1] in " \t\r\n":
         end -= 1
-    if body.endswith(_EMPTY_PARAGRAPH, 0, end):
-        return end - len(_EMPTY_PARAGRAPH)
+    if body.endswith("/>", 0, end):  # an empty paragraph (<w:p/>, <w:p w14:paraId="…"/>)?
+        empty = _tag_start(body, "<w:p", end)
+        return empty if empty >= 0 and body.find(">", empty, end) == end - 1 else None
     if not body.endswith(_PARAGRAPH_END, 0, end):
         return None
     return _paragraph_start(body, end - len(_PARAGRAPH_END))
