@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from thidua_docs.exceptions import InputFileError
-from thidua_docs.messages import Message
+from thidua_docs.messages import Message, tool_failure
 from thidua_docs.pdf import (
     DEFAULT_TIMEOUT, LIBREOFFICE, LibreOfficeMissing, find_soffice, kill_tree, own_group,
     soffice_command,
@@ -75,8 +75,7 @@ def _run(command: list[str], path: Path, timeout: float) -> None:
         kill_tree(process)
         raise InputFileError("convert_failed", path=str(path),
                              reason=Message("pdf_timeout", seconds=f"{timeout:g}")) from None
-    if process.returncode != 0:
-        lines = output.decode("utf-8", "replace").strip().splitlines()
-        raise InputFileError("convert_failed", path=str(path), reason=Message(
-            "tool_reported", program=LIBREOFFICE, detail=lines[-1]) if lines else Message(
-            "tool_exit", program=LIBREOFFICE, code=process.returncode))
+    if process.returncode != 0:  # its output and errors are one stream here
+        result = subprocess.CompletedProcess(command, process.returncode, stderr=output)
+        raise InputFileError("convert_failed", path=str(path),
+                             reason=tool_failure(LIBREOFFICE, result))
