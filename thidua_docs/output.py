@@ -150,7 +150,7 @@ def temp_prefix(name: str) -> str:
     return f".{kept.decode('utf-8', 'ignore')}~{digest}."
 
 
-def publish(temp: Path, path: Path, *, force: bool = False) -> None:
+def publish(temp: str | Path, path: Path, *, force: bool = False) -> None:
     """Move the finished file *temp* to *path* in one step; without *force*, raise
     FileExistsError rather than replace an existing *path*."""
     if force:
